@@ -1,0 +1,324 @@
+/**
+ * The closed list of diagnostic codes. Codes are the stable API: tests and users rely on them;
+ * message wording may change. Each entry has its default severity, the one-line explanation
+ * that docs/diagnostics.md lists, and the message in Vietnamese and English.
+ */
+
+export type Severity = 'error' | 'warning';
+export type Lang = 'vi' | 'en';
+export type Params = Record<string, string | number>;
+
+/** Words for JSON types and id forms, used by the schema messages. */
+const WORDS: Record<string, Record<Lang, string>> = {
+  number: { vi: 'một số', en: 'a number' },
+  integer: { vi: 'một số nguyên', en: 'a whole number' },
+  string: { vi: 'một chuỗi văn bản', en: 'text' },
+  boolean: { vi: 'true hoặc false', en: 'true or false' },
+  object: { vi: 'một ánh xạ (khóa: giá trị)', en: 'a mapping (key: value)' },
+  array: { vi: 'một danh sách', en: 'a list' },
+  null: { vi: 'rỗng', en: 'empty' },
+  id: { vi: 'mã (chữ, số, "-", "_", ".", không bắt đầu bằng dấu)', en: 'id (letters, digits, "-", "_", ".", not starting with a sign)' },
+  fact: { vi: 'mã chỉ số (chữ, số, "_", không bắt đầu bằng số)', en: 'fact id (letters, digits, "_", not starting with a digit)' },
+  bloc: { vi: 'mã khối (chữ thường, số, "-", "_")', en: 'bloc id (lowercase letters, digits, "-", "_")' },
+  quarter: { vi: 'quý (dạng YYYY-Qn, ví dụ 2019-Q1)', en: 'quarter (YYYY-Qn, e.g. 2019-Q1)' },
+  other: { vi: 'giá trị', en: 'value' },
+};
+
+function words(value: string | number | undefined, lang: Lang): string {
+  return String(value ?? '')
+    .split(',')
+    .map((w) => WORDS[w]?.[lang] ?? w)
+    .join(lang === 'vi' ? ' hoặc ' : ' or ');
+}
+
+interface CodeInfo {
+  severity: Severity;
+  doc: string;
+  vi: (p: Params) => string;
+  en: (p: Params) => string;
+}
+
+export const CODES = {
+  FILE_MISSING: {
+    severity: 'error',
+    doc: 'A file the rules folder must hold (scheme.yaml, units.yaml) is not there.',
+    vi: (p) => `thiếu tệp ${p.name}`,
+    en: (p) => `missing file ${p.name}`,
+  },
+  FILE_UNREADABLE: {
+    severity: 'error',
+    doc: 'A file exists but cannot be read as UTF-8 text.',
+    vi: (p) => `không đọc được tệp: ${p.reason}`,
+    en: (p) => `cannot read the file: ${p.reason}`,
+  },
+  YAML_SYNTAX: {
+    severity: 'error',
+    doc: 'The file is not valid YAML (bad indentation, an unclosed quote, a tab used for indentation, …).',
+    vi: (p) => `lỗi cú pháp YAML: ${p.detail}`,
+    en: (p) => `YAML syntax error: ${p.detail}`,
+  },
+  YAML_DUPLICATE_KEY: {
+    severity: 'error',
+    doc: 'The same key appears twice in one mapping; YAML would silently keep only one of them.',
+    vi: (p) => `khóa "${p.key}" bị lặp lại`,
+    en: (p) => `key "${p.key}" appears twice`,
+  },
+  SCHEMA_UNKNOWN_KEY: {
+    severity: 'error',
+    doc: 'A key the scorecard language does not have (often a typo); the message names the allowed keys.',
+    vi: (p) => `khóa không hợp lệ "${p.key}"; các khóa hợp lệ: ${p.allowed}`,
+    en: (p) => `unknown key "${p.key}"; allowed keys: ${p.allowed}`,
+  },
+  SCHEMA_MISSING_KEY: {
+    severity: 'error',
+    doc: 'A required key is missing.',
+    vi: (p) => `thiếu khóa bắt buộc "${p.key}"`,
+    en: (p) => `missing required key "${p.key}"`,
+  },
+  SCHEMA_TYPE: {
+    severity: 'error',
+    doc: 'A value has the wrong type (text where a number is expected, a list where a mapping is expected, …).',
+    vi: (p) => `giá trị phải là ${words(p.expected, 'vi')}`,
+    en: (p) => `value must be ${words(p.expected, 'en')}`,
+  },
+  SCHEMA_ENUM: {
+    severity: 'error',
+    doc: 'A value is not one of the allowed words.',
+    vi: (p) => `giá trị phải là một trong: ${p.allowed}`,
+    en: (p) => `value must be one of: ${p.allowed}`,
+  },
+  SCHEMA_PATTERN: {
+    severity: 'error',
+    doc: 'An id or code does not have the required form (ids: letters, digits, "-", "_", "."; fact ids: letters, digits, "_").',
+    vi: (p) => `"${p.value}" không đúng định dạng ${words(p.kind, 'vi')}`,
+    en: (p) => `"${p.value}" is not a valid ${words(p.kind, 'en')}`,
+  },
+  SCHEMA_RANGE: {
+    severity: 'error',
+    doc: 'A number is outside its allowed range (for example a maximum of 0 points, or a negative precision).',
+    vi: (p) => `giá trị phải ${p.op} ${p.limit}`,
+    en: (p) => `value must be ${p.op} ${p.limit}`,
+  },
+  SCHEMA_ONE_OF: {
+    severity: 'error',
+    doc: 'A value must take exactly one of several forms, e.g. a `score` with exactly one method, a band step with exactly one comparator.',
+    vi: (p) => `phải có đúng một trong: ${p.options}`,
+    en: (p) => `must have exactly one of: ${p.options}`,
+  },
+  SCHEMA_EMPTY: {
+    severity: 'error',
+    doc: 'A list or mapping that must not be empty is empty.',
+    vi: (p) => `không được để trống (cần ít nhất ${p.limit} phần tử)`,
+    en: (p) => `must not be empty (at least ${p.limit} needed)`,
+  },
+  SCHEMA_INVALID: {
+    severity: 'error',
+    doc: 'Any other violation of the JSON Schema.',
+    vi: (p) => `không hợp lệ: ${p.detail}`,
+    en: (p) => `invalid: ${p.detail}`,
+  },
+  SCORECARD_DUPLICATE_BLOC: {
+    severity: 'error',
+    doc: 'A bloc id is listed twice in scheme.yaml, or two bloc files declare the same bloc.',
+    vi: (p) => `khối "${p.id}" bị khai báo hai lần (lần đầu tại ${p.first})`,
+    en: (p) => `bloc "${p.id}" is declared twice (first at ${p.first})`,
+  },
+  SCORECARD_DUPLICATE_UNIT: {
+    severity: 'error',
+    doc: 'Two units have the same id.',
+    vi: (p) => `mã đơn vị "${p.id}" bị trùng (lần đầu tại ${p.first})`,
+    en: (p) => `unit id "${p.id}" is used twice (first at ${p.first})`,
+  },
+  SCORECARD_DUPLICATE_SECTION: {
+    severity: 'error',
+    doc: 'Two sections of one bloc have the same id.',
+    vi: (p) => `mã mục "${p.id}" bị trùng (lần đầu tại ${p.first})`,
+    en: (p) => `section id "${p.id}" is used twice (first at ${p.first})`,
+  },
+  SCORECARD_DUPLICATE_CRITERION: {
+    severity: 'error',
+    doc: 'Two criteria of one bloc (in any section, bonus or penalty) have the same id.',
+    vi: (p) => `mã tiêu chí "${p.id}" bị trùng (lần đầu tại ${p.first})`,
+    en: (p) => `criterion id "${p.id}" is used twice (first at ${p.first})`,
+  },
+  SCORECARD_UNKNOWN_BLOC: {
+    severity: 'error',
+    doc: 'A unit names a bloc that scheme.yaml does not list.',
+    vi: (p) => `khối "${p.bloc}" không có trong scheme.yaml (các khối: ${p.known})`,
+    en: (p) => `bloc "${p.bloc}" is not in scheme.yaml (blocs: ${p.known})`,
+  },
+  SCORECARD_BLOC_FILE_MISSING: {
+    severity: 'error',
+    doc: 'scheme.yaml lists a bloc but the rules folder has no <bloc>.yaml for it.',
+    vi: (p) => `khối "${p.bloc}" không có tệp ${p.file}`,
+    en: (p) => `bloc "${p.bloc}" has no file ${p.file}`,
+  },
+  SCORECARD_BLOC_NOT_IN_SCHEME: {
+    severity: 'error',
+    doc: 'A bloc file is in the rules folder but its bloc is not listed under `blocs` in scheme.yaml.',
+    vi: (p) => `khối "${p.bloc}" không được liệt kê trong "blocs" của scheme.yaml`,
+    en: (p) => `bloc "${p.bloc}" is not listed under "blocs" in scheme.yaml`,
+  },
+  SCORECARD_BLOC_FILE_NAME: {
+    severity: 'error',
+    doc: 'The `bloc` id inside a bloc file differs from the file name (the file for bloc X must be X.yaml).',
+    vi: (p) => `tệp ${p.file} phải khai báo bloc: ${p.expected}, không phải "${p.bloc}"`,
+    en: (p) => `file ${p.file} must declare bloc: ${p.expected}, not "${p.bloc}"`,
+  },
+  SCORECARD_BLOC_NO_UNITS: {
+    severity: 'error',
+    doc: 'A bloc listed in scheme.yaml has no unit in units.yaml.',
+    vi: (p) => `khối "${p.bloc}" không có đơn vị nào trong units.yaml`,
+    en: (p) => `bloc "${p.bloc}" has no unit in units.yaml`,
+  },
+  SCORECARD_UNKNOWN_FACT: {
+    severity: 'error',
+    doc: 'A criterion or condition reads a fact that the bloc does not declare under `facts`.',
+    vi: (p) => `chỉ số "${p.fact}" chưa được khai báo trong "facts"${p.hint ? `; có phải ý là "${p.hint}"?` : ''}`,
+    en: (p) => `fact "${p.fact}" is not declared under "facts"${p.hint ? `; did you mean "${p.hint}"?` : ''}`,
+  },
+  SCORECARD_FACT_TYPE: {
+    severity: 'error',
+    doc: 'A fact of the wrong type for the method or comparison that reads it (e.g. `check` on a number, `linear` on a boolean, `equals: "x"` on a number).',
+    vi: (p) => `"${p.what}" cần chỉ số kiểu ${p.expected}, nhưng "${p.fact}" có kiểu ${p.actual}`,
+    en: (p) => `"${p.what}" needs a fact of type ${p.expected}, but "${p.fact}" is of type ${p.actual}`,
+  },
+  SCORECARD_UNUSED_FACT: {
+    severity: 'warning',
+    doc: 'A declared fact is read by no criterion: units would be asked for evidence that counts for nothing.',
+    vi: (p) => `chỉ số "${p.fact}" được khai báo nhưng không tiêu chí nào sử dụng`,
+    en: (p) => `fact "${p.fact}" is declared but no criterion reads it`,
+  },
+  SCORECARD_FACT_RANGE: {
+    severity: 'error',
+    doc: 'A fact declares `min` greater than `max`.',
+    vi: (p) => `min (${p.min}) lớn hơn max (${p.max})`,
+    en: (p) => `min (${p.min}) is greater than max (${p.max})`,
+  },
+  SCORECARD_FROM_TYPE: {
+    severity: 'error',
+    doc: 'A fact computed with `from` must be of type number and takes no `min`/`max` (its value comes from scores).',
+    vi: () => `chỉ số tính từ khối khác ("from") phải có type: number và không khai báo min/max`,
+    en: () => `a fact computed with "from" must have type: number and no min/max`,
+  },
+  SCORECARD_FROM_UNKNOWN_BLOC: {
+    severity: 'error',
+    doc: '`from.bloc` names a bloc that scheme.yaml does not list.',
+    vi: (p) => `"from" chỉ đến khối không tồn tại "${p.bloc}"`,
+    en: (p) => `"from" names an unknown bloc "${p.bloc}"`,
+  },
+  SCORECARD_FROM_UNKNOWN_SECTION: {
+    severity: 'error',
+    doc: '`from.of` is neither `score`, `base` nor a section id of the bloc named in `from.bloc`.',
+    vi: (p) => `"of: ${p.of}" không phải score, base hay mã mục của khối "${p.bloc}" (các mục: ${p.known})`,
+    en: (p) => `"of: ${p.of}" is not score, base or a section of bloc "${p.bloc}" (sections: ${p.known})`,
+  },
+  SCORECARD_FROM_CYCLE: {
+    severity: 'error',
+    doc: 'Blocs depend on each other in a circle through `from` facts, so no order can score them; the message names the cycle.',
+    vi: (p) => `vòng phụ thuộc giữa các khối qua "from": ${p.cycle}`,
+    en: (p) => `blocs depend on each other in a cycle through "from": ${p.cycle}`,
+  },
+  SCORECARD_MAX_MISMATCH: {
+    severity: 'error',
+    doc: 'The maxima of the criteria in `sections` do not add up to the bloc `total`.',
+    vi: (p) => `điểm tối đa các tiêu chí cộng lại là ${p.sum}, tổng điểm (total) là ${p.total}`,
+    en: (p) => `sections add up to ${p.sum}, total is ${p.total}`,
+  },
+  SCORECARD_POINTS_ABOVE_MAX: {
+    severity: 'error',
+    doc: 'A step, rule, deduction or count gives more points than the criterion\'s `max`.',
+    vi: (p) => `${p.points} điểm vượt quá điểm tối đa ${p.max} của tiêu chí`,
+    en: (p) => `${p.points} points exceed the criterion's max of ${p.max}`,
+  },
+  SCORECARD_CHECKLIST_SUM: {
+    severity: 'error',
+    doc: 'The points of a `checklist`\'s items do not add up to the criterion\'s `max`.',
+    vi: (p) => `điểm các mục kiểm cộng lại là ${p.sum}, điểm tối đa là ${p.max}`,
+    en: (p) => `checklist items add up to ${p.sum}, max is ${p.max}`,
+  },
+  SCORECARD_BAND_UNREACHABLE: {
+    severity: 'error',
+    doc: 'A band step can never match: earlier steps already take every value it covers (steps out of order), or it lies outside the fact\'s declared min/max.',
+    vi: (p) =>
+      p.kind === 'domain'
+        ? `bậc ${p.step} không bao giờ được áp dụng: nằm ngoài khoảng min/max của chỉ số "${p.fact}"`
+        : p.kind === 'otherwise'
+          ? `bậc "otherwise" không bao giờ được áp dụng: các bậc trước đã nhận mọi giá trị`
+          : `bậc ${p.step} không bao giờ được áp dụng: các bậc trước đã nhận mọi giá trị của nó (xếp bậc chặt nhất lên trước)`,
+    en: (p) =>
+      p.kind === 'domain'
+        ? `step ${p.step} can never match: it lies outside the min/max of fact "${p.fact}"`
+        : p.kind === 'otherwise'
+          ? `the "otherwise" step can never match: earlier steps take every value`
+          : `step ${p.step} can never match: earlier steps already take every value it covers (put the strictest step first)`,
+  },
+  SCORECARD_BAND_OTHERWISE: {
+    severity: 'error',
+    doc: '`otherwise` must be the last step of `bands`, and appear once; without it, values no step matches would have no points.',
+    vi: (p) => (p.problem === 'missing' ? `"bands" phải kết thúc bằng bậc {otherwise: điểm}` : `bậc "otherwise" phải là bậc cuối cùng`),
+    en: (p) => (p.problem === 'missing' ? `"bands" must end with an {otherwise: points} step` : `the "otherwise" step must be the last`),
+  },
+  SCORECARD_LINEAR_FLAT: {
+    severity: 'error',
+    doc: '`linear` has `zeroAt` equal to `fullAt`, so there is no range to scale over.',
+    vi: (p) => `zeroAt và fullAt bằng nhau (${p.value})`,
+    en: (p) => `zeroAt equals fullAt (${p.value})`,
+  },
+  SCORECARD_FLOOR_ABOVE_MAX: {
+    severity: 'error',
+    doc: 'A `deduct` floor is not below the criterion\'s `max`, so nothing could ever be deducted.',
+    vi: (p) => `floor (${p.floor}) phải nhỏ hơn điểm tối đa ${p.max}`,
+    en: (p) => `floor (${p.floor}) must be below the max of ${p.max}`,
+  },
+  SCORECARD_GRADES_ORDER: {
+    severity: 'error',
+    doc: 'Grades must be listed from the highest `min` down, each strictly below the one before.',
+    vi: (p) => `xếp loại phải theo thứ tự giảm dần: ${p.min} không nhỏ hơn ${p.previous}`,
+    en: (p) => `grades must be in descending order: ${p.min} is not below ${p.previous}`,
+  },
+  SCORECARD_GRADES_LAST: {
+    severity: 'error',
+    doc: 'Every grade but the last needs a `min`; the last takes every lower score and has none.',
+    vi: (p) => (p.problem === 'last' ? `xếp loại cuối cùng không được có "min" (nhận mọi điểm thấp hơn)` : `chỉ xếp loại cuối cùng được bỏ "min"`),
+    en: (p) => (p.problem === 'last' ? `the last grade must have no "min" (it takes every lower score)` : `only the last grade may omit "min"`),
+  },
+  SCORECARD_UNKNOWN_OPERATOR: {
+    severity: 'error',
+    doc: 'A condition uses an operator json-rules-engine does not have.',
+    vi: (p) => `toán tử "${p.operator}" không tồn tại${p.hint ? `; có phải ý là "${p.hint}"?` : ''}`,
+    en: (p) => `operator "${p.operator}" does not exist${p.hint ? `; did you mean "${p.hint}"?` : ''}`,
+  },
+  SCORECARD_CONDITION_PATH: {
+    severity: 'error',
+    doc: 'The `path` key in conditions is refused: it runs JSONPath expressions, which scorecards do not need.',
+    vi: () => `khóa "path" không được phép trong điều kiện`,
+    en: () => `the "path" key is not allowed in conditions`,
+  },
+  SCORECARD_CONDITION_TYPE: {
+    severity: 'error',
+    doc: 'A condition uses an operator that does not fit its fact (e.g. `lessThan` on a boolean, `contains` on a single value), or a condition or band step (`equals`) compares the fact with a value of another type.',
+    vi: (p) =>
+      p.problem === 'operator'
+        ? `toán tử "${p.operator}" không dùng được với chỉ số "${p.fact}" kiểu ${p.type}`
+        : `giá trị so sánh của "${p.operator}" phải là ${words(p.expected, 'vi')} như chỉ số "${p.fact}"`,
+    en: (p) =>
+      p.problem === 'operator'
+        ? `operator "${p.operator}" does not apply to fact "${p.fact}" of type ${p.type}`
+        : `the value compared by "${p.operator}" must be ${words(p.expected, 'en')}, to match fact "${p.fact}"`,
+  },
+  SCORECARD_UNKNOWN_SECTION: {
+    severity: 'error',
+    doc: '`tiebreak` names a section the bloc does not have.',
+    vi: (p) => `mục "${p.id}" không có trong khối (các mục: ${p.known})`,
+    en: (p) => `section "${p.id}" is not in this bloc (sections: ${p.known})`,
+  },
+} satisfies Record<string, CodeInfo>;
+
+export type Code = keyof typeof CODES;
+
+/** The message for a code in the given language. */
+export function messageFor(code: Code, params: Params, lang: Lang): string {
+  const info: CodeInfo = CODES[code];
+  return info[lang](params);
+}

@@ -1,0 +1,31 @@
+/** The programmatic API; the command line is built on it. */
+import { loadRuleFiles, type RuleFiles } from './load/rules.js';
+import { hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
+import type { Rules } from './model/scorecard.js';
+import { validateRules } from './validate/rules.js';
+
+export type { Diagnostic } from './diagnostics/diagnostic.js';
+export type { Code, Lang } from './diagnostics/codes.js';
+export { CODES } from './diagnostics/codes.js';
+export { formatDiagnostics, summarizeDiagnostics } from './diagnostics/format.js';
+export type * from './model/scorecard.js';
+
+export interface CheckedRules {
+  rules?: Rules;
+  diagnostics: Diagnostic[];
+  files: RuleFiles;
+  /** The text of every file read, by the path diagnostics name, for excerpts. */
+  sources: Map<string, string>;
+}
+
+/** Loads and validates a rules folder: every problem at once, `rules` only when there is no error. */
+export async function checkRules(dir: string): Promise<CheckedRules> {
+  const loaded = await loadRuleFiles(dir);
+  const validated = validateRules(loaded.files);
+  const { scheme, units, blocs } = loaded.files;
+  const sources = new Map([scheme, units, ...blocs].filter((f) => f !== undefined).map((f) => [f.file, f.text]));
+  const diagnostics = sortDiagnostics([...loaded.diagnostics, ...validated.diagnostics]);
+  // A file that did not parse is left out of validation, so its errors alone must withhold the rules.
+  const rules = hasErrors(diagnostics) ? undefined : validated.rules;
+  return { rules, diagnostics, files: loaded.files, sources };
+}

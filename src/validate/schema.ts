@@ -1,0 +1,157 @@
+import { readFileSync } from 'node:fs';
+import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Code, Params } from '../diagnostics/codes.js';
+import type { Path, SourceFile } from '../load/yaml-file.js';
+
+export type SchemaName = 'scheme' | 'units' | 'bloc' | 'evidence';
+
+const SCHEMA_DIR = new URL('../../schemas/', import.meta.url);
+
+/** Which id form a `pattern` stands for, so the message can say it in words. */
+const PATTERN_KINDS: Record<string, string> = {
+  '^[A-Za-z0-9][A-Za-z0-9._-]*$': 'id',
+  '^[A-Za-z_][A-Za-z0-9_]*$': 'fact',
+  '^[a-z0-9][a-z0-9_-]*$': 'bloc',
+  '^[0-9]{4}-Q[1-4]$': 'quarter',
+};
+
+let validators: Map<SchemaName, ValidateFunction> | undefined;
+
+function validatorFor(name: SchemaName): ValidateFunction {
+  if (!validators) {
+    // verbose: errors carry their schema, from which messages take allowed keys and options.
+    const ajv = new Ajv2020.default({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true });
+    validators = new Map();
+    for (const n of ['scheme', 'units', 'bloc', 'evidence'] as const) {
+      const schema = JSON.parse(readFileSync(new URL(`${n}.schema.json`, SCHEMA_DIR), 'utf8'));
+      validators.set(n, ajv.compile(schema));
+    }
+  }
+  return validators.get(name)!;
+}
+
+/** A schema violation: where in the data, and whether it is only an unknown key. */
+export interface SchemaViolation {
+  path: Path;
+  unknownKey: boolean;
+}
+
+/** Validates a loaded file against one of the JSON Schemas; each violation located at its node. */
+export function validateSchema(name: SchemaName, source: SourceFile): { diagnostics: Diagnostic[]; violations: SchemaViolation[] } {
+  const validate = validatorFor(name);
+  if (validate(source.data)) return { diagnostics: [], violations: [] };
+  const errors = relevantErrors(validate.errors ?? []);
+  const seen = new Set<string>();
+  const out: Diagnostic[] = [];
+  const violations: SchemaViolation[] = [];
+  for (const e of errors) {
+    const mapped = mapError(e);
+    violations.push({ path: toPath(e.instancePath), unknownKey: e.keyword === 'additionalProperties' });
+    const at = source.locate(mapped.path, mapped.target);
+    const d = diagnostic(mapped.code, at, mapped.params);
+    const key = `${d.code}|${d.line}|${d.col}|${JSON.stringify(d.params)}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(d);
+  }
+  return { diagnostics: out, violations };
+}
+
+/** Drops the errors of each failed `oneOf` branch (the `oneOf` error says it better) and other noise. */
+function relevantErrors(errors: ErrorObject[]): ErrorObject[] {
+  const oneOfs = errors.filter((e) => e.keyword === 'oneOf');
+  return errors.filter((e) => {
+    if (e.keyword === 'propertyNames' || e.keyword === 'if' || e.keyword === 'anyOf') return false;
+    return !oneOfs.some(
+      (o) => o !== e && o.instancePath === e.instancePath && e.schemaPath.startsWith(`${o.schemaPath}/`),
+    );
+  });
+}
+
+function toPath(pointer: string): Path {
+  if (pointer === '') return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+interface Mapped {
+  code: Code;
+  path: Path;
+  target: 'value' | 'key';
+  params: Params;
+}
+
+function mapError(e: ErrorObject): Mapped {
+  const path = toPath(e.instancePath);
+  const p = e.params as Record<string, unknown>;
+  const parent = (e.parentSchema ?? {}) as Record<string, unknown>;
+  const keysOf = (o: unknown): string => Object.keys((o ?? {}) as object).join(', ');
+  switch (e.keyword) {
+    case 'additionalProperties':
+      return {
+        code: 'SCHEMA_UNKNOWN_KEY',
+        path: [...path, String(p.additionalProperty)],
+        target: 'key',
+        params: { key: String(p.additionalProperty), allowed: keysOf(parent.properties) },
+      };
+    case 'required':
+      return { code: 'SCHEMA_MISSING_KEY', path, target: 'value', params: { key: String(p.missingProperty) } };
+    case 'dependentRequired':
+      return { code: 'SCHEMA_MISSING_KEY', path, target: 'value', params: { key: String(p.missingProperty) } };
+    case 'type':
+      return { code: 'SCHEMA_TYPE', path, target: 'value', params: { expected: String(p.type) } };
+    case 'enum':
+      return {
+        code: 'SCHEMA_ENUM',
+        path,
+        target: 'value',
+        params: { allowed: ((p.allowedValues as unknown[]) ?? []).join(', ') },
+      };
+    case 'pattern': {
+      const name = e.propertyName;
+      return {
+        code: 'SCHEMA_PATTERN',
+        path: name === undefined ? path : [...path, name],
+        target: name === undefined ? 'value' : 'key',
+        params: { value: String(name ?? e.data), kind: PATTERN_KINDS[String(p.pattern)] ?? 'other' },
+      };
+    }
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum':
+      return {
+        code: 'SCHEMA_RANGE',
+        path,
+        target: 'value',
+        params: { op: RANGE_OPS[e.keyword]!, limit: Number(p.limit) },
+      };
+    case 'oneOf':
+      return {
+        code: 'SCHEMA_ONE_OF',
+        path,
+        target: 'value',
+        params: { options: ((e.schema as { title?: string }[]) ?? []).map((b) => b.title).join(', ') },
+      };
+    case 'minProperties':
+    case 'maxProperties':
+      if (parent.maxProperties === 1) {
+        return { code: 'SCHEMA_ONE_OF', path, target: 'value', params: { options: keysOf(parent.properties) } };
+      }
+      break;
+    case 'minItems':
+    case 'minLength':
+      return { code: 'SCHEMA_EMPTY', path, target: 'value', params: { limit: Number(p.limit) } };
+  }
+  return { code: 'SCHEMA_INVALID', path, target: 'value', params: { detail: `${e.keyword}: ${e.message ?? ''}` } };
+}
+
+const RANGE_OPS: Record<string, string> = {
+  minimum: '≥',
+  maximum: '≤',
+  exclusiveMinimum: '>',
+  exclusiveMaximum: '<',
+};
