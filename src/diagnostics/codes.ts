@@ -47,7 +47,7 @@ export const CODES = {
   },
   FILE_UNREADABLE: {
     severity: 'error',
-    doc: 'A file exists but cannot be read as UTF-8 text.',
+    doc: 'A file exists but cannot be read (a folder of that name, no permission to read it).',
     vi: (p) => `không đọc được tệp: ${p.reason}`,
     en: (p) => `cannot read the file: ${p.reason}`,
   },
