@@ -141,7 +141,7 @@ function domainOf(fact: Fact): Interval {
   if (fact.type === 'integer') {
     return {
       lo: fact.min === undefined ? -Infinity : Math.ceil(fact.min) - 0.5,
-      loClosed: true,
+      loClosed: fact.min !== undefined,
       hi: fact.max === undefined ? Infinity : Math.floor(fact.max) + 0.5,
       hiClosed: false,
     };

@@ -16,19 +16,20 @@ const PATTERN_KINDS: Record<string, string> = {
   '^[0-9]{4}-Q[1-4]$': 'quarter',
 };
 
-let validators: Map<SchemaName, ValidateFunction> | undefined;
+let ajv: Ajv2020.default | undefined;
+const validators = new Map<SchemaName, ValidateFunction>();
 
+/** Compiles a schema the first time it is needed: compiling costs more than validating. */
 function validatorFor(name: SchemaName): ValidateFunction {
-  if (!validators) {
+  let validate = validators.get(name);
+  if (!validate) {
     // verbose: errors carry their schema, from which messages take allowed keys and options.
-    const ajv = new Ajv2020.default({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true });
-    validators = new Map();
-    for (const n of ['scheme', 'units', 'bloc', 'evidence'] as const) {
-      const schema = JSON.parse(readFileSync(new URL(`${n}.schema.json`, SCHEMA_DIR), 'utf8'));
-      validators.set(n, ajv.compile(schema));
-    }
+    ajv ??= new Ajv2020.default({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true });
+    const schema = JSON.parse(readFileSync(new URL(`${name}.schema.json`, SCHEMA_DIR), 'utf8'));
+    validate = ajv.compile(schema);
+    validators.set(name, validate);
   }
-  return validators.get(name)!;
+  return validate;
 }
 
 /** A schema violation: where in the data, and whether it is only an unknown key. */
