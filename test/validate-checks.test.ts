@@ -82,7 +82,7 @@ describe('band steps: which can match', () => {
     await expectCodes(steps('{ above: 100, points: 10 }', '{ otherwise: 0 }'), percent, [[UNREACHABLE, '{ above: 100']]);
   });
 
-  it('equals on an integer with a fraction never matches; a repeated equals is unreachable', async () => {
+  it('equals on an integer with a fraction never matches (whatever the range); a repeated equals is unreachable', async () => {
     await expectCodes(steps('{ equals: 2.5, points: 10 }', '{ otherwise: 0 }'), integer, [[UNREACHABLE, '{ equals: 2.5']]);
     await expectCodes(steps('{ equals: 2, points: 10 }', '{ equals: 2, points: 5 }', '{ otherwise: 0 }'), integer, [
       [UNREACHABLE, '{ equals: 2, points: 5'],

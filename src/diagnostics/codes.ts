@@ -119,7 +119,7 @@ export const CODES = {
   },
   SCORECARD_DUPLICATE_BLOC: {
     severity: 'error',
-    doc: 'A bloc id is listed twice in scheme.yaml, or two bloc files declare the same bloc.',
+    doc: 'A bloc id is listed twice in scheme.yaml, or the rules folder holds two files for one bloc (X.yaml and X.yml).',
     vi: (p) => `khối "${p.id}" bị khai báo hai lần (lần đầu tại ${p.first})`,
     en: (p) => `bloc "${p.id}" is declared twice (first at ${p.first})`,
   },
@@ -241,13 +241,17 @@ export const CODES = {
     severity: 'error',
     doc: 'A band step can never match: earlier steps already take every value it covers (steps out of order), or it lies outside the fact\'s declared min/max.',
     vi: (p) =>
-      p.kind === 'domain'
+      p.kind === 'fraction'
+        ? `bậc ${p.step} không bao giờ được áp dụng: chỉ số "${p.fact}" là số nguyên`
+        : p.kind === 'domain'
         ? `bậc ${p.step} không bao giờ được áp dụng: nằm ngoài khoảng min/max của chỉ số "${p.fact}"`
         : p.kind === 'otherwise'
           ? `bậc "otherwise" không bao giờ được áp dụng: các bậc trước đã nhận mọi giá trị`
           : `bậc ${p.step} không bao giờ được áp dụng: các bậc trước đã nhận mọi giá trị của nó (xếp bậc chặt nhất lên trước)`,
     en: (p) =>
-      p.kind === 'domain'
+      p.kind === 'fraction'
+        ? `step ${p.step} can never match: fact "${p.fact}" is a whole number`
+        : p.kind === 'domain'
         ? `step ${p.step} can never match: it lies outside the min/max of fact "${p.fact}"`
         : p.kind === 'otherwise'
           ? `the "otherwise" step can never match: earlier steps take every value`

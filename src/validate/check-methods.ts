@@ -92,7 +92,7 @@ function checkBands(
     }
     const matched = intersect(stepInterval(cmp, value, fact.type === 'integer'), domain);
     if (covered.covers(matched)) {
-      const kind = isEmpty(matched) ? 'domain' : 'covered';
+      const kind = !isEmpty(matched) ? 'covered' : cmp === 'equals' && fact.type === 'integer' && !Number.isInteger(value) ? 'fraction' : 'domain';
       ctx.report('SCORECARD_BAND_UNREACHABLE', s.path, { step: s.index + 1, kind, fact: spec.fact });
     }
     covered.add(matched);

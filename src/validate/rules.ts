@@ -43,6 +43,12 @@ export function validateRules(files: RuleFiles): { rules?: Rules; diagnostics: D
   const fileIds = new Set<string>();
   for (const source of files.blocs) {
     const fileId = blocIdOfFile(source.file);
+    if (fileIds.has(fileId)) {
+      // district-branches.yaml and district-branches.yml side by side: which one counts?
+      const first = files.blocs.find((b) => blocIdOfFile(b.file) === fileId)!;
+      out.push(diagnostic('SCORECARD_DUPLICATE_BLOC', source.locate(['bloc']), { id: fileId, first: first.file }));
+      continue;
+    }
     fileIds.add(fileId);
     if (schemeBlocs && !schemeBlocs.includes(fileId)) {
       out.push(diagnostic('SCORECARD_BLOC_NOT_IN_SCHEME', source.locate(['bloc']), { bloc: fileId }));
