@@ -100,5 +100,5 @@ function gradeList(value: unknown): Grade[] | undefined {
 /** The units whose id and bloc are text; entries that break the schema are reported there already. */
 function soundUnits(value: unknown): Unit[] | undefined {
   if (!Array.isArray(value)) return undefined;
-  return value.map((u: Partial<Unit>) => u).filter((u) => typeof u?.id === 'string' && typeof u.bloc === 'string') as Unit[];
+  return value.filter((u: Partial<Unit> | null) => typeof u?.id === 'string' && typeof u.bloc === 'string');
 }
