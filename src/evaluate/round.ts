@@ -1,0 +1,10 @@
+/**
+ * Rounds half up to `decimals` places, on the decimal value a person would write: 16.845 → 16.85
+ * although 16.845 is stored as 16.84499…; the value is first cut to 12 significant digits, which
+ * drops such binary noise, then shifted by decimal exponent rather than by multiplication.
+ */
+export function roundHalfUp(value: number, decimals: number): number {
+  const [mantissa, exponent = '0'] = value.toPrecision(12).split('e');
+  const shifted = Math.round(Number(`${mantissa}e${Number(exponent) + decimals}`));
+  return Number(`${shifted}e-${decimals}`) + 0;
+}
