@@ -317,6 +317,72 @@ export const CODES = {
     vi: (p) => `mục "${p.id}" không có trong khối (các mục: ${p.known})`,
     en: (p) => `section "${p.id}" is not in this bloc (sections: ${p.known})`,
   },
+  EVIDENCE_NOT_FOUND: {
+    severity: 'error',
+    doc: 'The evidence path names no file, or a folder without any .yaml, .yml or .json file.',
+    vi: (p) => `không có tệp số liệu nào tại ${p.path}`,
+    en: (p) => `no evidence file at ${p.path}`,
+  },
+  EVIDENCE_QUARTER: {
+    severity: 'error',
+    doc: 'An evidence file is for another quarter than `--quarter`, or than the other files of the folder.',
+    vi: (p) => `số liệu của quý ${p.quarter}, nhưng đang chấm quý ${p.expected}`,
+    en: (p) => `evidence for ${p.quarter}, but the quarter scored is ${p.expected}`,
+  },
+  EVIDENCE_UNKNOWN_UNIT: {
+    severity: 'error',
+    doc: 'Evidence for a unit id that units.yaml does not have.',
+    vi: (p) => `đơn vị "${p.unit}" không có trong units.yaml${p.hint ? `; có phải ý là "${p.hint}"?` : ''}`,
+    en: (p) => `unit "${p.unit}" is not in units.yaml${p.hint ? `; did you mean "${p.hint}"?` : ''}`,
+  },
+  EVIDENCE_UNIT_TWICE: {
+    severity: 'error',
+    doc: 'The same unit has evidence in two files of the folder.',
+    vi: (p) => `đơn vị "${p.unit}" đã có số liệu tại ${p.first}`,
+    en: (p) => `unit "${p.unit}" already has evidence at ${p.first}`,
+  },
+  EVIDENCE_UNIT_MISSING: {
+    severity: 'error',
+    doc: 'A unit of units.yaml has no evidence in any file (reported at the unit in units.yaml).',
+    vi: (p) => `đơn vị "${p.unit}" không có số liệu trong ${p.path}`,
+    en: (p) => `unit "${p.unit}" has no evidence in ${p.path}`,
+  },
+  EVIDENCE_UNKNOWN_FACT: {
+    severity: 'error',
+    doc: 'A fact the unit\'s bloc does not declare, or one computed from another bloc (`from`), which evidence cannot set.',
+    vi: (p) => (p.computed ? `chỉ số "${p.fact}" được tính từ kết quả khối khác, không nhập` : `khối "${p.bloc}" không có chỉ số "${p.fact}"${p.hint ? `; có phải ý là "${p.hint}"?` : ''}`),
+    en: (p) => (p.computed ? `fact "${p.fact}" is computed from another bloc's results, not entered` : `bloc "${p.bloc}" has no fact "${p.fact}"${p.hint ? `; did you mean "${p.hint}"?` : ''}`),
+  },
+  EVIDENCE_TYPE: {
+    severity: 'error',
+    doc: 'A value of the wrong type for its fact (text for a number, a fraction for an integer, …), or not a finite number.',
+    vi: (p) => `"${p.fact}" phải là ${words(p.expected, 'vi')}, không phải ${p.value}`,
+    en: (p) => `"${p.fact}" must be ${words(p.expected, 'en')}, not ${p.value}`,
+  },
+  EVIDENCE_RANGE: {
+    severity: 'error',
+    doc: 'A value outside its fact\'s declared `min`/`max`.',
+    vi: (p) => `"${p.fact}" = ${p.value} nằm ngoài khoảng [${p.min}, ${p.max}]`,
+    en: (p) => `"${p.fact}" = ${p.value} is outside [${p.min}, ${p.max}]`,
+  },
+  EVIDENCE_MANUAL: {
+    severity: 'error',
+    doc: 'Manual points for a criterion that is not `manual`, or above the criterion\'s max.',
+    vi: (p) => (p.problem === 'max' ? `${p.points} điểm vượt quá điểm tối đa ${p.max} của tiêu chí ${p.criterion}` : `tiêu chí "${p.criterion}" không chấm trực tiếp (manual)`),
+    en: (p) => (p.problem === 'max' ? `${p.points} points exceed the max of ${p.max} of criterion ${p.criterion}` : `criterion "${p.criterion}" is not scored manually`),
+  },
+  EVIDENCE_NOT_APPLICABLE: {
+    severity: 'error',
+    doc: '`not_applicable` lists a criterion the bloc does not have, or one without `allowNotApplicable: true`.',
+    vi: (p) => (p.problem === 'unknown' ? `khối không có tiêu chí "${p.criterion}"` : `tiêu chí "${p.criterion}" không được phép đánh dấu "không áp dụng"`),
+    en: (p) => (p.problem === 'unknown' ? `the bloc has no criterion "${p.criterion}"` : `criterion "${p.criterion}" may not be marked not applicable`),
+  },
+  EVIDENCE_MISSING: {
+    severity: 'error',
+    doc: 'A value a criterion needs is not given (a fact, or the points of a manual criterion). `--missing zero` scores such criteria 0 and marks them missing instead.',
+    vi: (p) => (p.fact ? `đơn vị "${p.unit}" thiếu chỉ số "${p.fact}" (${p.label}) cho tiêu chí ${p.criterion}` : `đơn vị "${p.unit}" thiếu điểm chấm trực tiếp của tiêu chí ${p.criterion}`),
+    en: (p) => (p.fact ? `unit "${p.unit}" lacks fact "${p.fact}" (${p.label}) for criterion ${p.criterion}` : `unit "${p.unit}" lacks the manual points of criterion ${p.criterion}`),
+  },
 } satisfies Record<string, CodeInfo>;
 
 export type Code = keyof typeof CODES;
