@@ -9,6 +9,10 @@ export type { Code, Lang } from './diagnostics/codes.js';
 export { CODES } from './diagnostics/codes.js';
 export { formatDiagnostics, summarizeDiagnostics } from './diagnostics/format.js';
 export type * from './model/scorecard.js';
+export type * from './model/evidence.js';
+export { scoreQuarter, rulesDigest, type Results } from './score-quarter.js';
+export { loadEvidenceFiles } from './load/evidence.js';
+export { validateEvidence, type MissingMode } from './validate/evidence.js';
 
 export interface CheckedRules {
   rules?: Rules;

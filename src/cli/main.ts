@@ -1,7 +1,19 @@
 #!/usr/bin/env node
 import { Command, CommanderError, Option } from 'commander';
-import { stat } from 'node:fs/promises';
-import { checkRules, formatDiagnostics, summarizeDiagnostics, type Lang } from '../index.js';
+import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import {
+  checkRules,
+  formatDiagnostics,
+  loadEvidenceFiles,
+  rulesDigest,
+  scoreQuarter,
+  summarizeDiagnostics,
+  validateEvidence,
+  type Lang,
+  type MissingMode,
+  type Results,
+} from '../index.js';
 import type { Rules } from '../model/scorecard.js';
 
 /** Exit codes: 0 clean, 1 problems in the user's files, 2 wrong usage. */
@@ -25,6 +37,67 @@ async function validateCommand(opts: { rules: string; lang: Lang }): Promise<num
   }
   process.stdout.write(`${summaryLine(opts.rules, rules, opts.lang)}\n`);
   return 0;
+}
+
+interface ScoreOptions {
+  rules: string;
+  evidence: string;
+  quarter?: string;
+  out?: string;
+  missing: MissingMode;
+  lang: Lang;
+}
+
+async function scoreCommand(opts: ScoreOptions): Promise<number> {
+  await requireDir(opts.rules, opts.lang);
+  if (opts.quarter !== undefined && !/^\d{4}-Q[1-4]$/.test(opts.quarter)) {
+    throw new UsageError(opts.lang === 'vi' ? `quý phải có dạng YYYY-Qn: ${opts.quarter}` : `the quarter must be YYYY-Qn: ${opts.quarter}`);
+  }
+  const checked = await checkRules(opts.rules);
+  const problems = [...checked.diagnostics];
+  const sources = new Map(checked.sources);
+  let results: Results | undefined;
+  if (checked.rules) {
+    const loaded = await loadEvidenceFiles(opts.evidence);
+    for (const f of loaded.files) sources.set(f.file, f.text);
+    const validated = validateEvidence(checked.rules, loaded.files, {
+      path: opts.evidence,
+      quarter: opts.quarter,
+      missing: opts.missing,
+      unitsSource: checked.files.units,
+    });
+    problems.push(...loaded.diagnostics, ...validated.diagnostics);
+    if (validated.evidence && loaded.diagnostics.length === 0) {
+      results = await scoreQuarter(checked.rules, validated.evidence, validated.missing, rulesDigest(checked.files));
+    }
+  }
+  if (problems.length > 0) process.stderr.write(`${formatDiagnostics(problems, sources, opts.lang)}\n`);
+  if (!results) {
+    process.stderr.write(`${summarizeDiagnostics(problems, opts.lang)}\n`);
+    return EXIT_PROBLEMS;
+  }
+  // Everything is scored before the first byte is written; the file is renamed into place whole.
+  const out = opts.out ?? join('out', results.quarter);
+  await mkdir(out, { recursive: true });
+  const target = join(out, 'results.json');
+  await writeFile(`${target}.tmp`, `${JSON.stringify(results, null, 2)}\n`);
+  await rename(`${target}.tmp`, target);
+  process.stdout.write(rankingTables(results, opts.lang));
+  process.stdout.write(`${opts.lang === 'vi' ? 'Đã ghi' : 'Wrote'} ${target}\n`);
+  return 0;
+}
+
+function rankingTables(results: Results, lang: Lang): string {
+  const head = lang === 'vi' ? ['Hạng', 'Đơn vị', 'Điểm', 'Xếp loại'] : ['Rank', 'Unit', 'Score', 'Grade'];
+  const lines: string[] = [];
+  for (const bloc of results.blocs) {
+    lines.push('', `${bloc.name} (${results.quarter})`);
+    const rows = bloc.units.map((u) => [String(u.rank), `${u.id}  ${u.name}`, u.score.toFixed(2), u.grade]);
+    const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+    const fmt = (r: string[]) => r.map((c, i) => (i === 0 || i === 2 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
+    lines.push(fmt(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(fmt));
+  }
+  return `${lines.join('\n')}\n\n`;
 }
 
 function summaryLine(dir: string, rules: Rules, lang: Lang): string {
@@ -59,6 +132,18 @@ function program(): Command {
     .addOption(langOption())
     .action(async (opts) => {
       process.exitCode = await validateCommand(opts);
+    });
+  cmd
+    .command('score')
+    .description('chấm điểm một quý / score a quarter')
+    .requiredOption('--evidence <path>', 'tệp hoặc thư mục số liệu / evidence file or folder')
+    .option('--rules <dir>', 'thư mục quy tắc / rules folder', 'rules')
+    .option('--quarter <quarter>', 'quý, ví dụ 2019-Q1 / quarter, e.g. 2019-Q1')
+    .option('--out <dir>', 'thư mục kết quả / output folder (default out/<quarter>)')
+    .addOption(new Option('--missing <mode>', 'thiếu số liệu / missing evidence').choices(['error', 'zero']).default('error'))
+    .addOption(langOption())
+    .action(async (opts) => {
+      process.exitCode = await scoreCommand(opts);
     });
   return cmd;
 }

@@ -1,5 +1,5 @@
 import { Engine, type RuleProperties, type TopLevelCondition } from 'json-rules-engine';
-import { COMPARATORS, placedCriteria, type BandStep, type Bloc, type Comparator, type Condition, type Criterion } from '../model/scorecard.js';
+import { COMPARATORS, factsOfCriterion, placedCriteria, type BandStep, type Bloc, type Comparator, type Condition, type Criterion } from '../model/scorecard.js';
 
 /** What a compiled rule stands for: a criterion, and which step, item or entry of its method. */
 export interface RuleTag {
@@ -35,7 +35,7 @@ export function compileBloc(bloc: Bloc): CompiledBloc {
   for (const { criterion } of placedCriteria(bloc)) {
     const rules = rulesOf(criterion);
     for (const rule of rules) engine.addRule(rule);
-    reads.set(criterion.id, [...new Set(rules.flatMap((r) => factsOf(r.conditions)))]);
+    reads.set(criterion.id, factsOfCriterion(criterion));
   }
   return { bloc, engine, reads };
 }
@@ -74,12 +74,4 @@ function comparison(step: BandStep): [Comparator, unknown] {
 /** json-rules-engine wants all / any / not at the top; a single comparison is wrapped in `all`. */
 function topLevel(when: Condition): TopLevelCondition {
   return ('all' in when || 'any' in when || 'not' in when ? when : { all: [when] }) as TopLevelCondition;
-}
-
-function factsOf(node: unknown): string[] {
-  if (Array.isArray(node)) return node.flatMap(factsOf);
-  if (typeof node !== 'object' || node === null) return [];
-  const o = node as Record<string, unknown>;
-  const own = typeof o.fact === 'string' ? [o.fact] : [];
-  return [...own, ...Object.entries(o).filter(([k]) => k !== 'fact').flatMap(([, v]) => factsOf(v))];
 }

@@ -1,16 +1,18 @@
 import type { RuleResult } from 'json-rules-engine';
 import type { CompiledBloc, RuleTag } from '../compile/compile-bloc.js';
+import type { FactValue } from '../model/evidence.js';
 import { placedCriteria, type Criterion, type CriterionPart } from '../model/scorecard.js';
 import { roundHalfUp } from './round.js';
 
-export type FactValue = number | boolean | string;
-export type CriterionStatus = 'scored' | 'not_applicable' | 'manual';
+export type CriterionStatus = 'scored' | 'not_applicable' | 'manual' | 'missing';
 
 /** One unit's quarter as the engine sees it: fact values, manual points, criteria not applicable. */
 export interface UnitInput {
-  facts: Record<string, FactValue>;
+  facts: Record<string, FactValue | null>;
   manual: Record<string, number>;
   notApplicable: readonly string[];
+  /** Criteria lacking a value, scored 0 (`--missing zero`); their facts are given as null. */
+  missing?: ReadonlySet<string>;
 }
 
 export interface CriterionResult {
@@ -50,6 +52,7 @@ export async function evaluateUnit(compiled: CompiledBloc, input: UnitInput, pre
   const criteria = placedCriteria(bloc).map(({ criterion, part, section }): CriterionResult => {
     const base = { id: criterion.id, part, section, max: criterion.max };
     if (input.notApplicable.includes(criterion.id)) return { ...base, points: 0, status: 'not_applicable', matched: [] };
+    if (input.missing?.has(criterion.id)) return { ...base, points: 0, status: 'missing', matched: [] };
     if ('manual' in criterion.score) {
       return { ...base, points: round(clamp(input.manual[criterion.id] ?? 0, criterion.max)), status: 'manual', matched: [] };
     }

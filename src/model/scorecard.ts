@@ -136,3 +136,19 @@ export function placedCriteria(bloc: Bloc): PlacedCriterion[] {
   (bloc.penalty ?? []).forEach((criterion, k) => out.push({ criterion, part: 'penalty', path: ['penalty', k] }));
   return out;
 }
+
+/** The facts a criterion's method reads, each once, in the order written. */
+export function factsOfCriterion(criterion: Criterion): string[] {
+  const found: string[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (typeof node === 'object' && node !== null) {
+      for (const [k, v] of Object.entries(node)) {
+        if (k === 'fact' && typeof v === 'string') found.push(v);
+        else walk(v);
+      }
+    }
+  };
+  walk(criterion.score);
+  return [...new Set(found)];
+}

@@ -1,0 +1,159 @@
+import { createHash } from 'node:crypto';
+import { compileBloc } from './compile/compile-bloc.js';
+import { evaluateUnit, type CriterionStatus } from './evaluate/evaluate-unit.js';
+import { roundHalfUp } from './evaluate/round.js';
+import type { RuleFiles } from './load/rules.js';
+import type { Evidence, FactEvidence } from './model/evidence.js';
+import { factsOfCriterion, placedCriteria, type Aggregate, type Bloc, type Rules } from './model/scorecard.js';
+import { gradeOf, rankBloc } from './rank/rank-bloc.js';
+import type { MissingByUnit } from './validate/evidence.js';
+
+export interface CriterionOutcome {
+  id: string;
+  points: number;
+  max: number;
+  status: CriterionStatus;
+  /** The values the criterion read, with the documents that back them. */
+  facts: Record<string, FactEvidence>;
+  /** The band step, rule entries or checklist items that matched, 0-based. */
+  matched: number[];
+}
+
+export interface UnitOutcome {
+  id: string;
+  name: string;
+  rank: number;
+  score: number;
+  grade: string;
+  base: number;
+  bonus: number;
+  penalty: number;
+  sections: { id: string; points: number; max: number }[];
+  criteria: CriterionOutcome[];
+}
+
+export interface BlocOutcome {
+  id: string;
+  name: string;
+  units: UnitOutcome[];
+}
+
+export interface Results {
+  scheme: string;
+  quarter: string;
+  rulesDigest: string;
+  blocs: BlocOutcome[];
+}
+
+/**
+ * Scores a quarter: blocs in the order their `from` facts need, each unit on its bloc's one
+ * engine, one unit after another; then ranks and grades. Evidence must have been validated.
+ */
+export async function scoreQuarter(rules: Rules, evidence: Evidence, missing: MissingByUnit, rulesDigest: string): Promise<Results> {
+  const { precision, grades } = rules.scheme;
+  const done = new Map<string, BlocOutcome>();
+  for (const bloc of scoringOrder(rules.blocs)) {
+    const compiled = compileBloc(bloc);
+    const computed = computedFacts(bloc, done, precision);
+    const scored = [];
+    for (const unit of rules.units.filter((u) => u.bloc === bloc.bloc)) {
+      const given = evidence.units.get(unit.id)!;
+      const facts: Record<string, number | boolean | string | null> = { ...computed };
+      for (const name of Object.keys(bloc.facts)) {
+        if (!bloc.facts[name]!.from) facts[name] = given.facts[name]?.value ?? null;
+      }
+      const manual = Object.fromEntries(Object.entries(given.manual).map(([id, m]) => [id, m.points]));
+      const result = await evaluateUnit(compiled, { facts, manual, notApplicable: given.notApplicable, missing: missing.get(unit.id) }, precision);
+      const read = new Map(placedCriteria(bloc).map(({ criterion }) => [criterion.id, factsOfCriterion(criterion)]));
+      const criteria = result.criteria.map((c): CriterionOutcome => ({
+        id: c.id,
+        points: c.points,
+        max: c.max,
+        status: c.status,
+        facts: Object.fromEntries(
+          (read.get(c.id) ?? [])
+            .filter((f) => facts[f] !== null && facts[f] !== undefined)
+            .map((f) => [f, given.facts[f] ?? { value: facts[f]!, source: sourceOfComputed(bloc, f) }]),
+        ),
+        matched: c.matched,
+      }));
+      scored.push({ id: unit.id, name: unit.name, score: result.score, base: result.base, bonus: result.bonus, penalty: result.penalty, sections: result.sections, criteria });
+    }
+    const units = rankBloc(scored, bloc.tiebreak ?? []).map((u) => ({
+      id: u.id,
+      name: u.name,
+      rank: u.rank,
+      score: u.score,
+      grade: gradeOf(u.score, grades),
+      base: u.base,
+      bonus: u.bonus,
+      penalty: u.penalty,
+      sections: u.sections,
+      criteria: u.criteria,
+    }));
+    done.set(bloc.bloc, { id: bloc.bloc, name: bloc.name, units });
+  }
+  return { scheme: rules.scheme.scheme, quarter: evidence.quarter, rulesDigest, blocs: rules.blocs.map((b) => done.get(b.bloc)!) };
+}
+
+/** Blocs ordered so that each comes after the blocs its `from` facts read (validation forbids cycles). */
+export function scoringOrder(blocs: readonly Bloc[]): Bloc[] {
+  const order: Bloc[] = [];
+  const visit = (bloc: Bloc): void => {
+    if (order.includes(bloc)) return;
+    for (const fact of Object.values(bloc.facts)) {
+      const source = fact.from && blocs.find((b) => b.bloc === fact.from!.bloc);
+      if (source && source !== bloc) visit(source);
+    }
+    order.push(bloc);
+  };
+  blocs.forEach(visit);
+  return order;
+}
+
+function computedFacts(bloc: Bloc, done: Map<string, BlocOutcome>, precision: number): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [name, fact] of Object.entries(bloc.facts)) {
+    if (!fact.from) continue;
+    const source = done.get(fact.from.bloc)!;
+    const of = fact.from.of;
+    const values = source.units.map((u) =>
+      of === 'score' ? u.score : of === 'base' ? u.base : (u.sections.find((s) => s.id === of)?.points ?? 0),
+    );
+    out[name] = roundHalfUp(aggregate(fact.from.aggregate, values), precision);
+  }
+  return out;
+}
+
+function aggregate(kind: Aggregate, values: number[]): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  switch (kind) {
+    case 'mean': return values.reduce((a, b) => a + b, 0) / values.length;
+    case 'min': return sorted[0]!;
+    case 'max': return sorted[sorted.length - 1]!;
+    case 'median': {
+      const mid = Math.floor(sorted.length / 2);
+      return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+    }
+  }
+}
+
+function sourceOfComputed(bloc: Bloc, fact: string): string | undefined {
+  const from = bloc.facts[fact]?.from;
+  return from ? `${from.aggregate}(${from.bloc}.${from.of})` : undefined;
+}
+
+/** SHA-256 over the scorecard files, by name and content, so a result names the exact rules that made it. */
+export function rulesDigest(files: RuleFiles): string {
+  const hash = createHash('sha256');
+  const all = [files.scheme, files.units, ...files.blocs].filter((f) => f !== undefined);
+  for (const f of [...all].sort((a, b) => (baseName(a.file) < baseName(b.file) ? -1 : 1))) {
+    hash.update(`${baseName(f.file)}\0${f.text}\0`);
+  }
+  return `sha256:${hash.digest('hex')}`;
+}
+
+function baseName(file: string): string {
+  return file.split(/[\\/]/).pop()!;
+}

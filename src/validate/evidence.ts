@@ -1,0 +1,151 @@
+import type { Params } from '../diagnostics/codes.js';
+import { diagnostic, sortDiagnostics, where, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { SourceFile } from '../load/yaml-file.js';
+import type { Evidence, FactEvidence, FactValue, ManualPoints, UnitEvidence } from '../model/evidence.js';
+import { factsOfCriterion, placedCriteria, type Bloc, type Fact, type Rules } from '../model/scorecard.js';
+import { validateSchema } from './schema.js';
+import { closest } from './suggest.js';
+
+export type MissingMode = 'error' | 'zero';
+
+interface RawUnit {
+  facts?: Record<string, FactValue | FactEvidence>;
+  manual?: Record<string, ManualPoints>;
+  not_applicable?: string[];
+}
+
+/** The criteria of each unit that lack a value, when `--missing zero` lets the run go on. */
+export type MissingByUnit = Map<string, Set<string>>;
+
+/**
+ * Checks a quarter's evidence files against validated rules: every problem at once, located in
+ * the evidence (or, for a unit with no evidence, at the unit in units.yaml). `evidence` is set
+ * only when there is no error.
+ */
+export function validateEvidence(
+  rules: Rules,
+  files: readonly SourceFile[],
+  options: { path: string; quarter?: string; missing: MissingMode; unitsSource?: SourceFile },
+): { evidence?: Evidence; missing: MissingByUnit; diagnostics: Diagnostic[] } {
+  const out: Diagnostic[] = [];
+  const units = new Map<string, UnitEvidence>();
+  const firstAt = new Map<string, string>();
+  const blocOf = new Map(rules.units.map((u) => [u.id, rules.blocs.find((b) => b.bloc === u.bloc)!]));
+  let quarter = options.quarter;
+  const missing: MissingByUnit = new Map();
+
+  for (const source of files) {
+    const schema = validateSchema('evidence', source);
+    out.push(...schema.diagnostics);
+    if (schema.diagnostics.length > 0) continue;
+    const data = source.data as { quarter: string; units: Record<string, RawUnit> };
+    if (quarter === undefined) quarter = data.quarter;
+    else if (data.quarter !== quarter) out.push(diagnostic('EVIDENCE_QUARTER', source.locate(['quarter']), { quarter: data.quarter, expected: quarter }));
+
+    for (const [id, raw] of Object.entries(data.units)) {
+      const at = (...path: (string | number)[]) => source.locate(['units', id, ...path]);
+      const keyAt = source.locate(['units', id], 'key');
+      const bloc = blocOf.get(id);
+      if (!bloc) {
+        const hint = closest(id, blocOf.keys());
+        out.push(diagnostic('EVIDENCE_UNKNOWN_UNIT', keyAt, { unit: id, ...(hint ? { hint } : {}) }));
+        continue;
+      }
+      const first = firstAt.get(id);
+      if (first) {
+        out.push(diagnostic('EVIDENCE_UNIT_TWICE', keyAt, { unit: id, first }));
+        continue;
+      }
+      firstAt.set(id, where(keyAt));
+      const unit = checkUnit(id, raw, bloc, source.file, at, out);
+      units.set(id, unit);
+      const lacking = findMissing(unit, bloc);
+      if (lacking.length > 0) {
+        missing.set(id, new Set(lacking.map((m) => m.criterion)));
+        if (options.missing === 'error') {
+          for (const m of lacking) {
+            const label = m.fact ? bloc.facts[m.fact]!.label : '';
+            out.push(diagnostic('EVIDENCE_MISSING', keyAt, { unit: id, criterion: m.criterion, ...(m.fact ? { fact: m.fact, label } : {}) }));
+          }
+        }
+      }
+    }
+  }
+  for (const [i, u] of rules.units.entries()) {
+    if (units.has(u.id) || files.length === 0) continue;
+    const at = options.unitsSource?.locate(['units', i, 'id']) ?? { file: options.path, line: 1, col: 1 };
+    out.push(diagnostic('EVIDENCE_UNIT_MISSING', at, { unit: u.id, path: options.path }));
+  }
+  const diagnostics = sortDiagnostics(out);
+  const failed = diagnostics.some((d) => d.severity === 'error') || quarter === undefined;
+  return { evidence: failed ? undefined : { quarter: quarter!, units }, missing, diagnostics };
+}
+
+function checkUnit(
+  id: string,
+  raw: RawUnit,
+  bloc: Bloc,
+  file: string,
+  at: (...path: (string | number)[]) => { file: string; line: number; col: number },
+  out: Diagnostic[],
+): UnitEvidence {
+  const facts: Record<string, FactEvidence> = {};
+  for (const [name, given] of Object.entries(raw.facts ?? {})) {
+    const entry: FactEvidence = typeof given === 'object' ? given : { value: given };
+    const valueAt = typeof given === 'object' ? at('facts', name, 'value') : at('facts', name);
+    const fact = Object.hasOwn(bloc.facts, name) ? bloc.facts[name] : undefined;
+    if (!fact || fact.from) {
+      const hint = fact ? undefined : closest(name, Object.keys(bloc.facts));
+      out.push(diagnostic('EVIDENCE_UNKNOWN_FACT', at('facts', name), { fact: name, bloc: bloc.bloc, ...(fact ? { computed: 1 } : {}), ...(hint ? { hint } : {}) }));
+      continue;
+    }
+    const problem = valueProblem(fact, entry.value);
+    if (problem) out.push(diagnostic(problem.code, valueAt, { fact: name, value: String(entry.value), ...problem.params }));
+    else Object.defineProperty(facts, name, { value: entry, enumerable: true });
+  }
+  const criteria = new Map(placedCriteria(bloc).map((p) => [p.criterion.id, p.criterion]));
+  const manual: Record<string, ManualPoints> = {};
+  for (const [cid, given] of Object.entries(raw.manual ?? {})) {
+    const c = criteria.get(cid);
+    if (!c || !('manual' in c.score)) out.push(diagnostic('EVIDENCE_MANUAL', at('manual', cid), { criterion: cid, problem: 'method' }));
+    else if (given.points > c.max) out.push(diagnostic('EVIDENCE_MANUAL', at('manual', cid, 'points'), { criterion: cid, problem: 'max', points: given.points, max: c.max }));
+    else Object.defineProperty(manual, cid, { value: given, enumerable: true });
+  }
+  const notApplicable = (raw.not_applicable ?? []).filter((cid, i) => {
+    const c = criteria.get(cid);
+    if (c?.allowNotApplicable) return true;
+    out.push(diagnostic('EVIDENCE_NOT_APPLICABLE', at('not_applicable', i), { criterion: cid, problem: c ? 'not_allowed' : 'unknown' }));
+    return false;
+  });
+  return { unit: id, file, facts, manual, notApplicable };
+}
+
+function valueProblem(fact: Fact, value: FactValue): { code: 'EVIDENCE_TYPE' | 'EVIDENCE_RANGE'; params: Params } | undefined {
+  const expected = fact.type === 'boolean' ? 'boolean' : fact.type === 'text' ? 'string' : fact.type;
+  const ok =
+    fact.type === 'boolean' ? typeof value === 'boolean'
+    : fact.type === 'text' ? typeof value === 'string'
+    : typeof value === 'number' && Number.isFinite(value) && (fact.type === 'number' || Number.isInteger(value));
+  if (!ok) return { code: 'EVIDENCE_TYPE' as const, params: { expected } };
+  if (typeof value === 'number' && ((fact.min !== undefined && value < fact.min) || (fact.max !== undefined && value > fact.max))) {
+    return { code: 'EVIDENCE_RANGE' as const, params: { min: fact.min ?? '−∞', max: fact.max ?? '∞' } };
+  }
+  return undefined;
+}
+
+/** The values a unit's applicable criteria need and do not have: facts, or manual points. */
+function findMissing(unit: UnitEvidence, bloc: Bloc): { criterion: string; fact?: string }[] {
+  const lacking: { criterion: string; fact?: string }[] = [];
+  for (const { criterion } of placedCriteria(bloc)) {
+    if (unit.notApplicable.includes(criterion.id)) continue;
+    if ('manual' in criterion.score) {
+      if (!Object.hasOwn(unit.manual, criterion.id)) lacking.push({ criterion: criterion.id });
+      continue;
+    }
+    for (const fact of factsOfCriterion(criterion)) {
+      if (bloc.facts[fact]?.from || Object.hasOwn(unit.facts, fact)) continue;
+      lacking.push({ criterion: criterion.id, fact });
+    }
+  }
+  return lacking;
+}
