@@ -1,12 +1,13 @@
 import type { Params } from '../diagnostics/codes.js';
-import { diagnostic, sortDiagnostics, where, type Diagnostic } from '../diagnostics/diagnostic.js';
-import type { SourceFile } from '../load/yaml-file.js';
+import { diagnostic, sortDiagnostics, where, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
+import type { Path, SourceFile } from '../load/yaml-file.js';
 import type { Evidence, FactEvidence, FactValue, ManualPoints, UnitEvidence } from '../model/evidence.js';
 import { factsOfCriterion, placedCriteria, type Bloc, type Fact, type Rules } from '../model/scorecard.js';
 import { validateSchema } from './schema.js';
 import { closest } from './suggest.js';
 
 export type MissingMode = 'error' | 'zero';
+type Locate = (path: Path, target?: 'value' | 'key') => Location;
 
 interface RawUnit {
   facts?: Record<string, FactValue | FactEvidence>;
@@ -43,7 +44,7 @@ export function validateEvidence(
     else if (data.quarter !== quarter) out.push(diagnostic('EVIDENCE_QUARTER', source.locate(['quarter']), { quarter: data.quarter, expected: quarter }));
 
     for (const [id, raw] of Object.entries(data.units)) {
-      const at = (...path: (string | number)[]) => source.locate(['units', id, ...path]);
+      const at: Locate = (path, target) => source.locate(['units', id, ...path], target);
       const keyAt = source.locate(['units', id], 'key');
       const bloc = blocOf.get(id);
       if (!bloc) {
@@ -86,17 +87,17 @@ function checkUnit(
   raw: RawUnit,
   bloc: Bloc,
   file: string,
-  at: (...path: (string | number)[]) => { file: string; line: number; col: number },
+  at: Locate,
   out: Diagnostic[],
 ): UnitEvidence {
   const facts: Record<string, FactEvidence> = {};
   for (const [name, given] of Object.entries(raw.facts ?? {})) {
     const entry: FactEvidence = typeof given === 'object' ? given : { value: given };
-    const valueAt = typeof given === 'object' ? at('facts', name, 'value') : at('facts', name);
+    const valueAt = typeof given === 'object' ? at(['facts', name, 'value']) : at(['facts', name]);
     const fact = Object.hasOwn(bloc.facts, name) ? bloc.facts[name] : undefined;
     if (!fact || fact.from) {
       const hint = fact ? undefined : closest(name, Object.keys(bloc.facts));
-      out.push(diagnostic('EVIDENCE_UNKNOWN_FACT', at('facts', name), { fact: name, bloc: bloc.bloc, ...(fact ? { computed: 1 } : {}), ...(hint ? { hint } : {}) }));
+      out.push(diagnostic('EVIDENCE_UNKNOWN_FACT', at(['facts', name], 'key'), { fact: name, bloc: bloc.bloc, ...(fact ? { computed: 1 } : {}), ...(hint ? { hint } : {}) }));
       continue;
     }
     const problem = valueProblem(fact, entry.value);
@@ -107,14 +108,14 @@ function checkUnit(
   const manual: Record<string, ManualPoints> = {};
   for (const [cid, given] of Object.entries(raw.manual ?? {})) {
     const c = criteria.get(cid);
-    if (!c || !('manual' in c.score)) out.push(diagnostic('EVIDENCE_MANUAL', at('manual', cid), { criterion: cid, problem: 'method' }));
-    else if (given.points > c.max) out.push(diagnostic('EVIDENCE_MANUAL', at('manual', cid, 'points'), { criterion: cid, problem: 'max', points: given.points, max: c.max }));
+    if (!c || !('manual' in c.score)) out.push(diagnostic('EVIDENCE_MANUAL', at(['manual', cid], 'key'), { criterion: cid, problem: 'method' }));
+    else if (given.points > c.max) out.push(diagnostic('EVIDENCE_MANUAL', at(['manual', cid, 'points']), { criterion: cid, problem: 'max', points: given.points, max: c.max }));
     else Object.defineProperty(manual, cid, { value: given, enumerable: true });
   }
   const notApplicable = (raw.not_applicable ?? []).filter((cid, i) => {
     const c = criteria.get(cid);
     if (c?.allowNotApplicable) return true;
-    out.push(diagnostic('EVIDENCE_NOT_APPLICABLE', at('not_applicable', i), { criterion: cid, problem: c ? 'not_allowed' : 'unknown' }));
+    out.push(diagnostic('EVIDENCE_NOT_APPLICABLE', at(['not_applicable', i]), { criterion: cid, problem: c ? 'not_allowed' : 'unknown' }));
     return false;
   });
   return { unit: id, file, facts, manual, notApplicable };
