@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { compileBloc } from './compile/compile-bloc.js';
 import { evaluateUnit, type CriterionStatus } from './evaluate/evaluate-unit.js';
+import { reasonOf } from './evaluate/reason.js';
 import { roundHalfUp } from './evaluate/round.js';
+import type { Lang } from './diagnostics/codes.js';
 import type { RuleFiles } from './load/rules.js';
 import type { Evidence, FactEvidence } from './model/evidence.js';
 import { factsOfCriterion, placedCriteria, type Aggregate, type Bloc, type Rules } from './model/scorecard.js';
@@ -17,6 +19,8 @@ export interface CriterionOutcome {
   facts: Record<string, FactEvidence>;
   /** The band step, rule entries or checklist items that matched, 0-based. */
   matched: number[];
+  /** How the points came about, in words. */
+  reason: string;
 }
 
 export interface UnitOutcome {
@@ -49,7 +53,13 @@ export interface Results {
  * Scores a quarter: blocs in the order their `from` facts need, each unit on its bloc's one
  * engine, one unit after another; then ranks and grades. Evidence must have been validated.
  */
-export async function scoreQuarter(rules: Rules, evidence: Evidence, missing: MissingByUnit, rulesDigest: string): Promise<Results> {
+export async function scoreQuarter(
+  rules: Rules,
+  evidence: Evidence,
+  missing: MissingByUnit,
+  rulesDigest: string,
+  lang: Lang = 'vi',
+): Promise<Results> {
   const { precision, grades } = rules.scheme;
   const done = new Map<string, BlocOutcome>();
   for (const bloc of scoringOrder(rules.blocs)) {
@@ -64,7 +74,8 @@ export async function scoreQuarter(rules: Rules, evidence: Evidence, missing: Mi
       }
       const manual = Object.fromEntries(Object.entries(given.manual).map(([id, m]) => [id, m.points]));
       const result = await evaluateUnit(compiled, { facts, manual, notApplicable: given.notApplicable, missing: missing.get(unit.id) }, precision);
-      const read = new Map(placedCriteria(bloc).map(({ criterion }) => [criterion.id, factsOfCriterion(criterion)]));
+      const placed = new Map(placedCriteria(bloc).map(({ criterion }) => [criterion.id, criterion]));
+      const read = new Map([...placed].map(([id, criterion]) => [id, factsOfCriterion(criterion)]));
       const criteria = result.criteria.map((c): CriterionOutcome => ({
         id: c.id,
         points: c.points,
@@ -76,6 +87,7 @@ export async function scoreQuarter(rules: Rules, evidence: Evidence, missing: Mi
             .map((f) => [f, given.facts[f] ?? { value: facts[f]!, source: sourceOfComputed(bloc, f) }]),
         ),
         matched: c.matched,
+        reason: reasonOf(placed.get(c.id)!, c, bloc, facts, given.manual[c.id]?.note, lang),
       }));
       scored.push({ id: unit.id, name: unit.name, score: result.score, base: result.base, bonus: result.bonus, penalty: result.penalty, sections: result.sections, criteria });
     }

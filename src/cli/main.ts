@@ -68,7 +68,7 @@ async function scoreCommand(opts: ScoreOptions): Promise<number> {
     });
     problems.push(...loaded.diagnostics, ...validated.diagnostics);
     if (validated.evidence && loaded.diagnostics.length === 0) {
-      results = await scoreQuarter(checked.rules, validated.evidence, validated.missing, rulesDigest(checked.files));
+      results = await scoreQuarter(checked.rules, validated.evidence, validated.missing, rulesDigest(checked.files), opts.lang);
     }
   }
   if (problems.length > 0) process.stderr.write(`${formatDiagnostics(problems, sources, opts.lang)}\n`);

@@ -1,0 +1,72 @@
+import type { Lang } from '../diagnostics/codes.js';
+import type { FactValue } from '../model/evidence.js';
+import type { Bloc, Comparator, Criterion } from '../model/scorecard.js';
+import type { CriterionResult } from './evaluate-unit.js';
+
+const SYMBOLS: Record<Comparator, string> = { atMost: '≤', below: '<', atLeast: '≥', above: '>', equals: '=' };
+
+/** Formats a number the way the language writes it: 3,4 in Vietnamese, 3.4 in English. */
+export function formatNumber(n: number, lang: Lang, decimals = 2): string {
+  const text = String(Number(n.toFixed(decimals)));
+  return lang === 'vi' ? text.replace('.', ',') : text;
+}
+
+/**
+ * In words, how a criterion's points came about, e.g.
+ * `Thời gian cấp điện hạ áp 3,4 ngày ≤ 4 → 7/10 điểm`.
+ */
+export function reasonOf(
+  criterion: Criterion,
+  result: CriterionResult,
+  bloc: Bloc,
+  facts: Record<string, FactValue | null>,
+  note: string | undefined,
+  lang: Lang,
+): string {
+  const vi = lang === 'vi';
+  const num = (n: number) => formatNumber(n, lang);
+  const outcome = `→ ${num(result.points)}/${num(result.max)} ${vi ? 'điểm' : 'points'}`;
+  const value = (fact: string): string => {
+    const v = facts[fact];
+    if (typeof v === 'boolean') return vi ? (v ? 'có' : 'không') : v ? 'yes' : 'no';
+    if (typeof v !== 'number') return String(v);
+    const unit = bloc.facts[fact]?.unit;
+    return unit ? `${num(v)}${unit === '%' ? '%' : ` ${unit}`}` : num(v);
+  };
+  const said = (fact: string) => `${bloc.facts[fact]?.label ?? fact} ${value(fact)}`;
+
+  if (result.status === 'not_applicable') return vi ? 'Không áp dụng trong quý' : 'Not applicable this quarter';
+  if (result.status === 'missing') return `${vi ? 'Thiếu số liệu' : 'Missing evidence'} ${outcome}`;
+  const s = criterion.score;
+  if ('manual' in s) return `${vi ? 'Ban chỉ đạo chấm' : 'Set by the committee'}${note ? `: ${note}` : ''} ${outcome}`;
+  if ('bands' in s) {
+    const step = result.matched[0] === undefined ? undefined : s.bands.steps[result.matched[0]];
+    if (!step || 'otherwise' in step) return `${said(s.bands.fact)}: ${vi ? 'không đạt mức nào' : 'no step reached'} ${outcome}`;
+    const cmp = (Object.keys(SYMBOLS) as Comparator[]).find((k) => k in step)!;
+    const threshold = step[cmp];
+    return `${said(s.bands.fact)} ${SYMBOLS[cmp]} ${typeof threshold === 'number' ? num(threshold) : String(threshold)} ${outcome}`;
+  }
+  if ('linear' in s) {
+    const { fact, zeroAt, fullAt } = s.linear;
+    return `${said(fact)}: ${num(criterion.max)} × (${num(Number(facts[fact]))} − ${num(zeroAt)}) / (${num(fullAt)} − ${num(zeroAt)}) ${outcome}`;
+  }
+  if ('deduct' in s) {
+    const { fact, points, per = 1 } = s.deduct;
+    const each = per === 1 ? '' : vi ? ` mỗi ${num(per)}` : ` per ${num(per)}`;
+    return `${said(fact)}, ${vi ? 'trừ' : 'less'} ${num(points)}${each} ${outcome}`;
+  }
+  if ('count' in s) {
+    const { fact, points, per = 1 } = s.count;
+    const each = per === 1 ? '' : vi ? ` mỗi ${num(per)}` : ` per ${num(per)}`;
+    return `${said(fact)} × ${num(points)}${each} ${outcome}`;
+  }
+  if ('check' in s) return `${said(s.check.fact)} ${outcome}`;
+  if ('checklist' in s) {
+    const met = result.matched.map((i) => bloc.facts[s.checklist.items[i]!.fact]?.label ?? s.checklist.items[i]!.fact);
+    return `${vi ? 'Đạt' : 'Met'}: ${met.length ? met.join('; ') : vi ? 'không mục nào' : 'none'} ${outcome}`;
+  }
+  const which = result.matched.map((i) => i + 1).join(', ');
+  return which
+    ? `${vi ? 'Thỏa điều kiện' : 'Condition'} ${which}${vi ? '' : ' met'} ${outcome}`
+    : `${vi ? 'Không điều kiện nào thỏa' : 'No condition met'} ${outcome}`;
+}
