@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import Ajv2020 from 'ajv/dist/2020.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BASE_RULES, FIXTURES } from './helpers/fixtures.js';
 
@@ -62,11 +63,15 @@ describe('cchc score on the base rules, worked by hand', () => {
     expect(readFileSync(join(a, 'results.json'))).toEqual(readFileSync(join(b, 'results.json')));
   });
 
-  it('runs on the shipped samples as the README says', () => {
-    const out = join(tempDir(), 'q1');
-    const r = cchc(['score', '--evidence', 'samples/2019-Q1', '--out', out]);
+  it.each(['2019-Q1', '2019-Q2'])('runs on the shipped samples of %s as the README says, results following their schema', (quarter) => {
+    const out = join(tempDir(), quarter);
+    const r = cchc(['score', '--evidence', `samples/${quarter}`, '--out', out]);
     expect(r.code).toBe(0);
-    expect(existsSync(join(out, 'results.json'))).toBe(true);
+    const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8'));
+    const ajv = new Ajv2020.default({ allErrors: true, allowUnionTypes: true });
+    const validate = ajv.compile(JSON.parse(readFileSync(join(ROOT, 'schemas', 'results.schema.json'), 'utf8')));
+    expect(validate(results), JSON.stringify(validate.errors)).toBe(true);
+    expect(results.quarter).toBe(quarter);
   });
 });
 
