@@ -89,6 +89,7 @@ describe('bad evidence: every problem at its place, nothing written', () => {
     ['not applicable not allowed', (t) => t.replace('      saving: 0.8', '      saving: 0.8\n    not_applicable: [I.2]'), 'EVIDENCE_NOT_APPLICABLE', 'I.2]'],
     ['bad quarter', (t) => t.replace('quarter: 2019-Q1', 'quarter: 2019-Q5'), 'SCHEMA_PATTERN', '2019-Q5'],
     ['missing fact', (t) => t.replace('      hotline: false\n', ''), 'EVIDENCE_MISSING', 'DL-B:'],
+    ['missing manual points', (t) => t.replace('    manual:\n      II.2: { points: 10, note: "Tham mưu rất tốt" }\n', ''), 'EVIDENCE_MISSING', 'KD:'],
   ];
 
   it.each(cases)('%s', (_name, edit, code, marker) => {
@@ -103,6 +104,15 @@ describe('bad evidence: every problem at its place, nothing written', () => {
     const before = text.slice(0, offset).split('\n');
     expect(r.stderr).toContain(`${file}:${before.length}:${before.at(-1)!.length + 1} error ${code} `);
     expect(existsSync(out)).toBe(false);
+  });
+
+  it('evidence for another quarter than --quarter', () => {
+    const dir = tempDir();
+    const r = cchc(['score', '--rules', BASE_RULES, '--evidence', EVIDENCE, '--quarter', '2019-Q2', '--out', join(dir, 'out'), '--lang', 'en']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${EVIDENCE}:2:10 error EVIDENCE_QUARTER `);
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+    expect(cchc(['score', '--rules', BASE_RULES, '--evidence', EVIDENCE, '--quarter', '2019-5']).code).toBe(2);
   });
 
   it('a unit in two files, and a unit in none, are both reported', () => {
