@@ -388,3 +388,18 @@ describe('golden figures, samples/2019-Q1, worked by hand', () => {
     });
   });
 });
+
+describe('the sample results equal the committed golden files', () => {
+  // The files were written by the program once; the hand-worked figures above are what vouch
+  // for them. A change to any score shows here as a diff to review, never silently.
+  it.each(['2019-Q1', '2019-Q2'])('%s', (quarter) => {
+    const out = mkdtempSync(join(tmpdir(), 'cchc-golden-'));
+    try {
+      const r = spawnSync(process.execPath, [CLI, 'score', '--evidence', `samples/${quarter}`, '--out', out], { cwd: ROOT, encoding: 'utf8' });
+      expect(r.status).toBe(0);
+      expect(readFileSync(join(out, 'results.json'), 'utf8')).toBe(readFileSync(join(ROOT, 'test', 'golden', quarter, 'results.json'), 'utf8'));
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+});

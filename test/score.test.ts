@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -72,6 +72,18 @@ describe('cchc score on the base rules, worked by hand', () => {
     const validate = ajv.compile(JSON.parse(readFileSync(join(ROOT, 'schemas', 'results.schema.json'), 'utf8')));
     expect(validate(results), JSON.stringify(validate.errors)).toBe(true);
     expect(results.quarter).toBe(quarter);
+  });
+});
+
+describe('order does not matter', () => {
+  it('splitting the evidence into files named in another order gives the same bytes', () => {
+    const dir = tempDir();
+    const names = readdirSync(join(ROOT, 'samples', '2019-Q1')).sort();
+    // Reverse the reading order by name, so every bloc's file is read in another place.
+    names.forEach((name, i) => copyFileSync(join(ROOT, 'samples', '2019-Q1', name), join(dir, `${names.length - i}-${name}`)));
+    cchc(['score', '--evidence', dir, '--out', join(dir, 'shuffled')]);
+    cchc(['score', '--evidence', 'samples/2019-Q1', '--out', join(dir, 'plain')]);
+    expect(readFileSync(join(dir, 'shuffled', 'results.json'))).toEqual(readFileSync(join(dir, 'plain', 'results.json')));
   });
 });
 
