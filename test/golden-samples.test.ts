@@ -13,36 +13,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Results } from '../src/score-quarter.js';
 
 const CLI = fileURLToPath(new URL('../dist/cli/main.js', import.meta.url));
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-interface Criterion {
-  id: string;
-  points: number;
-  max: number;
-  status: 'scored' | 'not_applicable' | 'manual' | 'missing';
-  facts: Record<string, { value: unknown; source?: string; note?: string }>;
-  matched: number[];
-}
-interface Unit {
-  id: string;
-  name: string;
-  rank: number;
-  score: number;
-  grade: string;
-  base: number;
-  bonus: number;
-  penalty: number;
-  sections: { id: string; points: number; max: number }[];
-  criteria: Criterion[];
-}
-interface Results {
-  scheme: string;
-  quarter: string;
-  rulesDigest: string;
-  blocs: { id: string; name: string; units: Unit[] }[];
-}
+type Unit = Results['blocs'][number]['units'][number];
 
 let out = '';
 let results: Results;
@@ -76,7 +52,7 @@ function near(actual: number | undefined, expected: number, what: string) {
   expect(Math.abs(actual! - expected), `${what}: got ${actual}, hand figure ${expected}`).toBeLessThan(1e-9);
 }
 
-type Expected = Record<string, [points: number, status: Criterion['status']]>;
+type Expected = Record<string, [points: number, status: Unit['criteria'][number]['status']]>;
 
 function checkCriteria(u: Unit, expected: Expected) {
   expect(u.criteria.map((c) => c.id).sort(), `${u.id} criteria ids`).toEqual(Object.keys(expected).sort());
