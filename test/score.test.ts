@@ -118,6 +118,31 @@ describe('bad evidence: every problem at its place, nothing written', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it.each([
+    ['a null value', (t: string) => t.replace('satisfaction: 8.5', 'satisfaction: null'), 'SCHEMA_TYPE', 'null'],
+    ['a value of the wrong type', (t: string) => t.replace('satisfaction: 8.5', 'satisfaction: cao'), 'EVIDENCE_TYPE', 'cao'],
+  ])('%s is reported once, not also as missing evidence', (_name, edit, code, marker) => {
+    const dir = tempDir();
+    const text = edit(base);
+    const file = join(dir, 'q.yaml');
+    writeFileSync(file, text);
+    const r = cchc(['score', '--rules', BASE_RULES, '--evidence', file, '--out', join(dir, 'out'), '--lang', 'en']);
+    expect(r.code).toBe(1);
+    const before = text.slice(0, text.indexOf(marker)).split('\n');
+    expect(r.stderr.split('\n').filter((l) => / error /.test(l))).toEqual([
+      expect.stringContaining(`${file}:${before.length}:${before.at(-1)!.length + 1} error ${code} `),
+    ]);
+  });
+
+  it('an output path that cannot be written is a clear error, not a stack trace', () => {
+    const dir = tempDir();
+    const blocker = join(dir, 'file');
+    writeFileSync(blocker, '');
+    const r = cchc(['score', '--rules', BASE_RULES, '--evidence', EVIDENCE, '--out', blocker]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`cchc: không ghi được ${join(blocker, 'results.json')}: EEXIST\n`);
+  });
+
   it('evidence for another quarter than --quarter', () => {
     const dir = tempDir();
     const r = cchc(['score', '--rules', BASE_RULES, '--evidence', EVIDENCE, '--quarter', '2019-Q2', '--out', join(dir, 'out'), '--lang', 'en']);
@@ -142,12 +167,15 @@ describe('bad evidence: every problem at its place, nothing written', () => {
   it('--missing zero scores what lacks a value 0 and marks it', () => {
     const dir = tempDir();
     const file = join(dir, 'q.yaml');
-    writeFileSync(file, base.replace('      hotline: false\n', ''));
+    writeFileSync(file, base.replace('      hotline: false\n', '').replace('{ points: 10, note: "Tham mưu rất tốt" }', '{ note: "chưa chấm" }'));
     const out = join(dir, 'out');
     expect(cchc(['score', '--rules', BASE_RULES, '--evidence', file, '--out', out, '--missing', 'zero']).code).toBe(0);
     const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8'));
     const dlB = results.blocs[1].units.find((u: { id: string }) => u.id === 'DL-B');
     expect(dlB.criteria.find((c: { id: string }) => c.id === 'II.1')).toMatchObject({ status: 'missing', points: 0 });
     expect(dlB.base).toBe(42.5); // 20 + 22.5 + 0
+    // A manual entry with a note but no points yet is missing too.
+    const kd = results.blocs[0].units.find((u: { id: string }) => u.id === 'KD');
+    expect(kd.criteria.find((c: { id: string }) => c.id === 'II.2')).toMatchObject({ status: 'missing', points: 0 });
   });
 });

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { Command, CommanderError, Option } from 'commander';
-import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   checkRules,
@@ -78,10 +78,18 @@ async function scoreCommand(opts: ScoreOptions): Promise<number> {
   }
   // Everything is scored before the first byte is written; the file is renamed into place whole.
   const out = opts.out ?? join('out', results.quarter);
-  await mkdir(out, { recursive: true });
   const target = join(out, 'results.json');
-  await writeFile(`${target}.tmp`, `${JSON.stringify(results, null, 2)}\n`);
-  await rename(`${target}.tmp`, target);
+  try {
+    await mkdir(out, { recursive: true });
+    await writeFile(`${target}.tmp`, `${JSON.stringify(results, null, 2)}\n`);
+    await rename(`${target}.tmp`, target);
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    if (typeof e.code !== 'string') throw err;
+    await rm(`${target}.tmp`, { force: true }).catch(() => undefined);
+    process.stderr.write(`cchc: ${opts.lang === 'vi' ? 'không ghi được' : 'cannot write'} ${target}: ${e.code}\n`);
+    return EXIT_PROBLEMS;
+  }
   process.stdout.write(rankingTables(results, opts.lang));
   process.stdout.write(`${opts.lang === 'vi' ? 'Đã ghi' : 'Wrote'} ${target}\n`);
   return 0;
@@ -163,5 +171,11 @@ async function main(argv: string[]): Promise<void> {
     }
   }
 }
+
+// A reader that stops early (`cchc score … | head`) is not an error of ours.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code !== 'EPIPE') throw err;
+  process.exit(process.exitCode ?? 0);
+});
 
 await main(process.argv);

@@ -108,8 +108,8 @@ export const CODES = {
   SCHEMA_EMPTY: {
     severity: 'error',
     doc: 'A list or mapping that must not be empty is empty.',
-    vi: (p) => `không được để trống (cần ít nhất ${p.limit} phần tử)`,
-    en: (p) => `must not be empty (at least ${p.limit} needed)`,
+    vi: () => `không được để trống`,
+    en: () => `must not be empty`,
   },
   SCHEMA_INVALID: {
     severity: 'error',

@@ -35,6 +35,7 @@ function checkLeaf(ctx: BlocContext, cond: Extract<Condition, { fact: string }>,
   const fact = ctx.readFact(cond.fact, [...path, 'fact'], null, cond.operator);
   const value = cond.value;
   const ref = isFactRef(value) ? ctx.readFact(value.fact, [...path, 'value', 'fact'], null, cond.operator) : undefined;
+  if (isFactRef(value) && 'path' in value) ctx.report('SCORECARD_CONDITION_PATH', [...path, 'value', 'path'], {}, 'key');
   if (operators.get(cond.operator) === null) {
     const hint = Object.hasOwn(ALIASES, cond.operator) ? ALIASES[cond.operator] : closest(cond.operator, SUGGESTIONS);
     ctx.report('SCORECARD_UNKNOWN_OPERATOR', [...path, 'operator'], { operator: cond.operator, ...(hint ? { hint } : {}) });

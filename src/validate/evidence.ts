@@ -11,7 +11,7 @@ type Locate = (path: Path, target?: 'value' | 'key') => Location;
 
 interface RawUnit {
   facts?: Record<string, FactValue | FactEvidence>;
-  manual?: Record<string, ManualPoints>;
+  manual?: Record<string, Partial<ManualPoints>>;
   not_applicable?: string[];
 }
 
@@ -38,12 +38,18 @@ export function validateEvidence(
   for (const source of files) {
     const schema = validateSchema('evidence', source);
     out.push(...schema.diagnostics);
-    if (schema.diagnostics.length > 0) continue;
+    // A unit whose own entry breaks the schema is set aside (it has evidence, just broken);
+    // a file broken outside its units' entries is not read further.
+    const brokenUnits = new Set(schema.violations.filter((v) => v.path[0] === 'units' && v.path.length >= 2).map((v) => String(v.path[1])));
     const data = source.data as { quarter: string; units: Record<string, RawUnit> };
+    const unitsOk = typeof data?.units === 'object' && data.units !== null && !Array.isArray(data.units);
+    if (unitsOk) for (const id of brokenUnits) if (blocOf.has(id)) firstAt.set(id, where(source.locate(['units', id], 'key')));
+    if (schema.violations.some((v) => !(v.path[0] === 'units' && v.path.length >= 2))) continue;
     if (quarter === undefined) quarter = data.quarter;
     else if (data.quarter !== quarter) out.push(diagnostic('EVIDENCE_QUARTER', source.locate(['quarter']), { quarter: data.quarter, expected: quarter }));
 
     for (const [id, raw] of Object.entries(data.units)) {
+      if (brokenUnits.has(id)) continue;
       const at: Locate = (path, target) => source.locate(['units', id, ...path], target);
       const keyAt = source.locate(['units', id], 'key');
       const bloc = blocOf.get(id);
@@ -60,7 +66,10 @@ export function validateEvidence(
       firstAt.set(id, where(keyAt));
       const unit = checkUnit(id, raw, bloc, source.file, at, out);
       units.set(id, unit);
-      const lacking = findMissing(unit, bloc);
+      // A value given but refused is reported as such, not again as missing.
+      const lacking = findMissing(unit, bloc).filter((m) =>
+        m.fact ? !Object.hasOwn(raw.facts ?? {}, m.fact) : raw.manual?.[m.criterion]?.points === undefined,
+      );
       if (lacking.length > 0) {
         missing.set(id, new Set(lacking.map((m) => m.criterion)));
         if (options.missing === 'error') {
@@ -73,7 +82,7 @@ export function validateEvidence(
     }
   }
   for (const [i, u] of rules.units.entries()) {
-    if (units.has(u.id) || files.length === 0) continue;
+    if (firstAt.has(u.id) || files.length === 0) continue;
     const at = options.unitsSource?.locate(['units', i, 'id']) ?? { file: options.path, line: 1, col: 1 };
     out.push(diagnostic('EVIDENCE_UNIT_MISSING', at, { unit: u.id, path: options.path }));
   }
@@ -109,6 +118,7 @@ function checkUnit(
   for (const [cid, given] of Object.entries(raw.manual ?? {})) {
     const c = criteria.get(cid);
     if (!c || !('manual' in c.score)) out.push(diagnostic('EVIDENCE_MANUAL', at(['manual', cid], 'key'), { criterion: cid, problem: 'method' }));
+    else if (given.points === undefined) continue; // no points yet: missing evidence
     else if (given.points > c.max) out.push(diagnostic('EVIDENCE_MANUAL', at(['manual', cid, 'points']), { criterion: cid, problem: 'max', points: given.points, max: c.max }));
     else Object.defineProperty(manual, cid, { value: given, enumerable: true });
   }

@@ -62,12 +62,31 @@ export function validateSchema(name: SchemaName, source: SourceFile): { diagnost
 /** Drops the errors of each failed `oneOf` branch (the `oneOf` error says it better) and other noise. */
 function relevantErrors(errors: ErrorObject[]): ErrorObject[] {
   const oneOfs = errors.filter((e) => e.keyword === 'oneOf');
+  const anyOfs = errors.filter((e) => e.keyword === 'anyOf');
+  const within = (e: ErrorObject, o: ErrorObject) =>
+    o !== e && (e.instancePath === o.instancePath || e.instancePath.startsWith(`${o.instancePath}/`)) && e.schemaPath.startsWith(`${o.schemaPath}/`);
   return errors.filter((e) => {
     if (e.keyword === 'propertyNames' || e.keyword === 'if' || e.keyword === 'anyOf') return false;
-    return !oneOfs.some(
-      (o) => o !== e && o.instancePath === e.instancePath && e.schemaPath.startsWith(`${o.schemaPath}/`),
-    );
+    if (oneOfs.some((o) => o.instancePath === e.instancePath && within(e, o))) return false;
+    // Of an `anyOf`'s failed branches, the one that got deepest into the value (the first, on
+    // a tie) says what is wrong; the others' complaints are noise.
+    return !anyOfs.some((o) => within(e, o) && branchOf(e, o) !== bestBranch(errors, o, within));
   });
+}
+
+function branchOf(e: ErrorObject, anyOf: ErrorObject): number {
+  return Number(e.schemaPath.slice(anyOf.schemaPath.length + 1).split('/')[0]);
+}
+
+function bestBranch(errors: ErrorObject[], anyOf: ErrorObject, within: (e: ErrorObject, o: ErrorObject) => boolean): number {
+  let best = -1;
+  let depth = -1;
+  for (const e of errors.filter((x) => within(x, anyOf))) {
+    const b = branchOf(e, anyOf);
+    const d = e.instancePath.length;
+    if (d > depth || (d === depth && b < best)) [best, depth] = [b, d];
+  }
+  return best;
 }
 
 function toPath(pointer: string): Path {
