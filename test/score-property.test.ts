@@ -68,6 +68,45 @@ describe('scoring the real rules on any evidence within the declared ranges', ()
     );
   });
 
+  it('shuffling the units, or the order the evidence arrives in, changes nothing', async () => {
+    await fc.assert(
+      fc.asyncProperty(evidenceOf(rules!), fc.func(fc.integer()), async (evidence, key) => {
+        const order = (ids: string[]) => [...ids].sort((a, b) => key(a) - key(b) || (a < b ? -1 : 1));
+        const units = order(rules!.units.map((u) => u.id)).map((id) => rules!.units.find((u) => u.id === id)!);
+        const arrived = new Map(order([...evidence.units.keys()]).map((id) => [id, evidence.units.get(id)!]));
+        const plain = await scoreQuarter(rules!, evidence, new Map(), 'sha256:0');
+        const shuffled = await scoreQuarter({ ...rules!, units }, { ...evidence, units: arrived }, new Map(), 'sha256:0');
+        expect(JSON.stringify(shuffled)).toBe(JSON.stringify(plain));
+      }),
+      { numRuns: 10 },
+    );
+  });
+
+  it('more occurrences never raise a deduct criterion nor lower a count criterion', async () => {
+    for (const bloc of rules!.blocs) {
+      const compiled = compileBloc(bloc);
+      const sample = fc.sample(unitEvidence(bloc, 'X'), 1)[0]!;
+      const computed = Object.entries(bloc.facts).filter(([, f]) => f.from).map(([id]) => [id, 75] as const);
+      const base = Object.fromEntries([...Object.entries(sample.facts).map(([k, v]) => [k, v.value] as const), ...computed]);
+      for (const c of placedCriteria(bloc).map((p) => p.criterion)) {
+        const s = c.score;
+        const spec = 'deduct' in s ? s.deduct : 'count' in s ? s.count : undefined;
+        if (!spec) continue;
+        const f = bloc.facts[spec.fact]!;
+        await fc.assert(
+          fc.asyncProperty(valueOf(f), valueOf(f), async (a, b) => {
+            const [fewer, more] = (a as number) <= (b as number) ? [a, b] : [b, a];
+            const points = async (v: FactValue) =>
+              (await evaluateUnit(compiled, { facts: { ...base, [spec.fact]: v }, manual: {}, notApplicable: [] }, 2)).criteria.find((x) => x.id === c.id)!.points;
+            if ('deduct' in s) expect(await points(more)).toBeLessThanOrEqual(await points(fewer));
+            else expect(await points(more)).toBeGreaterThanOrEqual(await points(fewer));
+          }),
+          { numRuns: 30 },
+        );
+      }
+    }
+  });
+
   it('never lowers a linear criterion\'s points for better evidence', async () => {
     const bloc = rules!.blocs.find((b) => b.bloc === 'district-branches')!;
     const compiled = compileBloc(bloc);
