@@ -65,6 +65,8 @@ export async function scoreQuarter(
   for (const bloc of scoringOrder(rules.blocs)) {
     const compiled = compileBloc(bloc);
     const computed = computedFacts(bloc, done, precision);
+    const placed = new Map(placedCriteria(bloc).map(({ criterion }) => [criterion.id, criterion]));
+    const read = new Map([...placed].map(([id, criterion]) => [id, factsOfCriterion(criterion)]));
     const scored = [];
     for (const unit of rules.units.filter((u) => u.bloc === bloc.bloc)) {
       const given = evidence.units.get(unit.id)!;
@@ -74,8 +76,6 @@ export async function scoreQuarter(
       }
       const manual = Object.fromEntries(Object.entries(given.manual).map(([id, m]) => [id, m.points]));
       const result = await evaluateUnit(compiled, { facts, manual, notApplicable: given.notApplicable, missing: missing.get(unit.id) }, precision);
-      const placed = new Map(placedCriteria(bloc).map(({ criterion }) => [criterion.id, criterion]));
-      const read = new Map([...placed].map(([id, criterion]) => [id, factsOfCriterion(criterion)]));
       const criteria = result.criteria.map((c): CriterionOutcome => ({
         id: c.id,
         points: c.points,
