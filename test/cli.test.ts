@@ -1,16 +1,6 @@
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { cchc } from './helpers/cli.js';
 import { rulesFolder } from './helpers/fixtures.js';
-
-// The built CLI, as `npx cchc` runs it; `npm test` builds before testing.
-const CLI = fileURLToPath(new URL('../dist/cli/main.js', import.meta.url));
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-
-function cchc(args: string[], cwd = ROOT) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 describe('cchc validate', () => {
   it('passes the shipped rules with a one-line summary and no warning', () => {

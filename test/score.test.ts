@@ -1,14 +1,11 @@
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { afterEach, describe, expect, it } from 'vitest';
+import { cchc, positionOf, ROOT } from './helpers/cli.js';
 import { BASE_RULES, FIXTURES } from './helpers/fixtures.js';
 
-const CLI = fileURLToPath(new URL('../dist/cli/main.js', import.meta.url));
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const EVIDENCE = join(FIXTURES, 'evidence', 'base-2019-Q1.yaml');
 const temps: string[] = [];
 afterEach(() => temps.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -17,11 +14,6 @@ function tempDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'cchc-score-'));
   temps.push(dir);
   return dir;
-}
-
-function cchc(args: string[]) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 describe('cchc score on the base rules, worked by hand', () => {
@@ -112,9 +104,7 @@ describe('bad evidence: every problem at its place, nothing written', () => {
     const out = join(dir, 'out');
     const r = cchc(['score', '--rules', BASE_RULES, '--evidence', file, '--out', out, '--lang', 'en']);
     expect(r.code).toBe(1);
-    const offset = text.indexOf(marker);
-    const before = text.slice(0, offset).split('\n');
-    expect(r.stderr).toContain(`${file}:${before.length}:${before.at(-1)!.length + 1} error ${code} `);
+    expect(r.stderr).toContain(`${file}:${positionOf(text, marker)} error ${code} `);
     expect(existsSync(out)).toBe(false);
   });
 
@@ -128,9 +118,8 @@ describe('bad evidence: every problem at its place, nothing written', () => {
     writeFileSync(file, text);
     const r = cchc(['score', '--rules', BASE_RULES, '--evidence', file, '--out', join(dir, 'out'), '--lang', 'en']);
     expect(r.code).toBe(1);
-    const before = text.slice(0, text.indexOf(marker)).split('\n');
     expect(r.stderr.split('\n').filter((l) => / error /.test(l))).toEqual([
-      expect.stringContaining(`${file}:${before.length}:${before.at(-1)!.length + 1} error ${code} `),
+      expect.stringContaining(`${file}:${positionOf(text, marker)} error ${code} `),
     ]);
   });
 

@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkRules, CODES } from '../src/index.js';
 import { methodOf, METHODS, placedCriteria } from '../src/model/scorecard.js';
+import { positionOf } from './helpers/cli.js';
 import { rulesFolder } from './helpers/fixtures.js';
 
 /**
@@ -35,12 +36,6 @@ sections:
   }
 }
 
-function positionOf(text: string, marker: string): string {
-  const offset = text.indexOf(marker);
-  if (offset < 0) throw new Error(`marker not found: ${marker}`);
-  const before = text.slice(0, offset).split('\n');
-  return `${before.length}:${before.at(-1)!.length + 1}`;
-}
 
 const steps = (...s: string[]) => `{ bands: { fact: x, steps: [${s.join(', ')}] } }`;
 const UNREACHABLE = 'SCORECARD_BAND_UNREACHABLE';

@@ -1,5 +1,5 @@
 import { Engine, type RuleProperties, type TopLevelCondition } from 'json-rules-engine';
-import { COMPARATORS, factsOfCriterion, placedCriteria, type BandStep, type Bloc, type Comparator, type Condition, type Criterion } from '../model/scorecard.js';
+import { bandComparison, factsOfCriterion, placedCriteria, type Bloc, type Comparator, type Condition, type Criterion } from '../model/scorecard.js';
 
 /** What a compiled rule stands for: a criterion, and which step, item or entry of its method. */
 export interface RuleTag {
@@ -53,7 +53,7 @@ function rulesOf(c: Criterion): RuleProperties[] {
   if ('bands' in s) {
     return s.bands.steps.flatMap((step, i) => {
       if ('otherwise' in step) return [];
-      const [cmp, value] = comparison(step);
+      const [cmp, value] = bandComparison(step);
       return [rule(c, i, leaf(s.bands.fact, BAND_OPERATORS[cmp], value))];
     });
   }
@@ -64,11 +64,6 @@ function rulesOf(c: Criterion): RuleProperties[] {
   if ('checklist' in s) return s.checklist.items.map((item, i) => rule(c, i, leaf(item.fact, 'equal', true)));
   if ('rules' in s) return s.rules.list.map((entry, i) => rule(c, i, topLevel(entry.when)));
   return [];
-}
-
-function comparison(step: BandStep): [Comparator, unknown] {
-  const cmp = COMPARATORS.find((k) => k in step)!;
-  return [cmp, (step as Record<Comparator, unknown>)[cmp]];
 }
 
 /** json-rules-engine wants all / any / not at the top; a single comparison is wrapped in `all`. */

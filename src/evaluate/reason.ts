@@ -1,6 +1,6 @@
 import type { Lang } from '../diagnostics/codes.js';
 import type { FactValue } from '../model/evidence.js';
-import type { Bloc, Comparator, Criterion } from '../model/scorecard.js';
+import { bandComparison, type Bloc, type Comparator, type Criterion } from '../model/scorecard.js';
 import type { CriterionResult } from './evaluate-unit.js';
 
 const SYMBOLS: Record<Comparator, string> = { atMost: '≤', below: '<', atLeast: '≥', above: '>', equals: '=' };
@@ -42,8 +42,7 @@ export function reasonOf(
   if ('bands' in s) {
     const step = result.matched[0] === undefined ? undefined : s.bands.steps[result.matched[0]];
     if (!step || 'otherwise' in step) return `${said(s.bands.fact)}: ${vi ? 'không đạt mức nào' : 'no step reached'} ${outcome}`;
-    const cmp = (Object.keys(SYMBOLS) as Comparator[]).find((k) => k in step)!;
-    const threshold = step[cmp];
+    const [cmp, threshold] = bandComparison(step);
     return `${said(s.bands.fact)} ${SYMBOLS[cmp]} ${typeof threshold === 'number' ? num(threshold) : String(threshold)} ${outcome}`;
   }
   if ('linear' in s) {

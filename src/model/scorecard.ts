@@ -100,6 +100,17 @@ export interface Bloc {
   tiebreak?: string[];
 }
 
+/** The comparator of a band step that is not `otherwise`, with its threshold. */
+export function bandComparison(step: BandStep): [Comparator, number | boolean | string] {
+  const cmp = COMPARATORS.find((k) => k in step)!;
+  return [cmp, (step as Record<Comparator, number | boolean | string>)[cmp]];
+}
+
+/** The JavaScript type (`typeof`) of a fact's values. */
+export function valueTypeOf(fact: Fact): 'number' | 'boolean' | 'string' {
+  return fact.type === 'boolean' ? 'boolean' : fact.type === 'text' ? 'string' : 'number';
+}
+
 /** The name of the single method a criterion's `score` uses. */
 export function methodOf(score: ScoreMethod): MethodName {
   return Object.keys(score)[0] as MethodName;

@@ -42,3 +42,6 @@ export class BlocContext {
 }
 
 export const NUMERIC: readonly FactType[] = ['number', 'integer'];
+
+/** Tolerance when comparing sums of points written with decimals (0.1 + 0.2 ≠ 0.3 in binary). */
+export const EPSILON = 1e-9;

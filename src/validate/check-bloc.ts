@@ -2,11 +2,10 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { where } from '../diagnostics/diagnostic.js';
 import type { SourceFile } from '../load/yaml-file.js';
 import { placedCriteria, type Bloc } from '../model/scorecard.js';
-import { BlocContext } from './bloc-context.js';
+import { BlocContext, EPSILON } from './bloc-context.js';
 import { checkMethod } from './check-methods.js';
 import type { Taint } from './taint.js';
 
-const EPSILON = 1e-9;
 
 /** The checks that need only one bloc file: ids, maxima, facts and every criterion's method. */
 export function checkBloc(bloc: Bloc, source: SourceFile, taint: Taint): Diagnostic[] {

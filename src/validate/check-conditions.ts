@@ -1,6 +1,6 @@
 import { Engine } from 'json-rules-engine';
 import type { Path } from '../load/yaml-file.js';
-import type { Condition, Fact } from '../model/scorecard.js';
+import { valueTypeOf, type Condition } from '../model/scorecard.js';
 import { BlocContext, NUMERIC } from './bloc-context.js';
 import { closest } from './suggest.js';
 
@@ -50,12 +50,12 @@ function checkLeaf(ctx: BlocContext, cond: Extract<Condition, { fact: string }>,
     return;
   }
   if (isFactRef(value)) {
-    if (ref && jsonType(ref) !== jsonType(fact)) {
-      ctx.report('SCORECARD_CONDITION_TYPE', [...path, 'value'], { ...params, problem: 'value', expected: jsonType(fact) });
+    if (ref && valueTypeOf(ref) !== valueTypeOf(fact)) {
+      ctx.report('SCORECARD_CONDITION_TYPE', [...path, 'value'], { ...params, problem: 'value', expected: valueTypeOf(fact) });
     }
     return;
   }
-  const expected = jsonType(fact);
+  const expected = valueTypeOf(fact);
   const ok = MEMBERSHIP.has(op)
     ? Array.isArray(value) && value.every((v) => typeof v === expected)
     : typeof value === expected;
@@ -70,9 +70,4 @@ function checkLeaf(ctx: BlocContext, cond: Extract<Condition, { fact: string }>,
 
 function isFactRef(value: unknown): value is { fact: string } {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && typeof (value as { fact?: unknown }).fact === 'string';
-}
-
-/** The JavaScript type of a fact's values, as `typeof` names it. */
-function jsonType(fact: Fact): 'number' | 'boolean' | 'string' {
-  return fact.type === 'boolean' ? 'boolean' : fact.type === 'text' ? 'string' : 'number';
 }

@@ -1,10 +1,9 @@
 import type { Path } from '../load/yaml-file.js';
-import { COMPARATORS, type BandStep, type Comparator, type Criterion, type Fact } from '../model/scorecard.js';
-import { BlocContext, NUMERIC } from './bloc-context.js';
+import { bandComparison, valueTypeOf, type BandStep, type Comparator, type Criterion, type Fact } from '../model/scorecard.js';
+import { BlocContext, EPSILON, NUMERIC } from './bloc-context.js';
 import { checkCondition } from './check-conditions.js';
 import { ALL, intersect, isEmpty, IntervalSet, type Interval } from './intervals.js';
 
-const EPSILON = 1e-9;
 
 /** Checks the scoring method of one criterion against its max and the bloc's facts. */
 export function checkMethod(ctx: BlocContext, c: Criterion, path: Path): void {
@@ -66,9 +65,9 @@ function checkBands(
   if (!fact) return;
   let typed = true;
   for (const s of comparisons) {
-    const [cmp, value] = comparison(s.step);
+    const [cmp, value] = bandComparison(s.step);
     if (cmp === 'equals') {
-      const expected = fact.type === 'boolean' ? 'boolean' : fact.type === 'text' ? 'string' : 'number';
+      const expected = valueTypeOf(fact);
       if (typeof value === expected) continue;
       ctx.report('SCORECARD_CONDITION_TYPE', [...s.path, cmp], { problem: 'value', operator: cmp, fact: spec.fact, expected });
     } else {
@@ -84,7 +83,7 @@ function checkBands(
   const covered = new IntervalSet();
   const seen = new Set<unknown>();
   for (const s of comparisons) {
-    const [cmp, value] = comparison(s.step);
+    const [cmp, value] = bandComparison(s.step);
     if (typeof value !== 'number') {
       if (seen.has(value)) ctx.report('SCORECARD_BAND_UNREACHABLE', s.path, { step: s.index + 1, kind: 'covered', fact: spec.fact });
       seen.add(value);
@@ -104,11 +103,6 @@ function checkBands(
   } else if (!last && !exhaustive) {
     ctx.report('SCORECARD_BAND_OTHERWISE', [...path, 'steps'], { problem: 'missing' }, 'key');
   }
-}
-
-function comparison(step: BandStep): [Comparator, number | boolean | string] {
-  const cmp = COMPARATORS.find((k) => k in step)!;
-  return [cmp, (step as Record<Comparator, number | boolean | string>)[cmp]];
 }
 
 /**

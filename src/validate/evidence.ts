@@ -2,7 +2,7 @@ import type { Params } from '../diagnostics/codes.js';
 import { diagnostic, sortDiagnostics, where, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
 import type { Path, SourceFile } from '../load/yaml-file.js';
 import type { Evidence, FactEvidence, FactValue, ManualPoints, UnitEvidence } from '../model/evidence.js';
-import { factsOfCriterion, placedCriteria, type Bloc, type Fact, type Rules } from '../model/scorecard.js';
+import { factsOfCriterion, placedCriteria, valueTypeOf, type Bloc, type Fact, type Rules } from '../model/scorecard.js';
 import { validateSchema } from './schema.js';
 import { closest } from './suggest.js';
 
@@ -132,7 +132,7 @@ function checkUnit(
 }
 
 function valueProblem(fact: Fact, value: FactValue): { code: 'EVIDENCE_TYPE' | 'EVIDENCE_RANGE'; params: Params } | undefined {
-  const expected = fact.type === 'boolean' ? 'boolean' : fact.type === 'text' ? 'string' : fact.type;
+  const expected = fact.type === 'integer' ? 'integer' : valueTypeOf(fact);
   const ok =
     fact.type === 'boolean' ? typeof value === 'boolean'
     : fact.type === 'text' ? typeof value === 'string'
