@@ -10,7 +10,8 @@ export { CODES } from './diagnostics/codes.js';
 export { formatDiagnostics, summarizeDiagnostics } from './diagnostics/format.js';
 export type * from './model/scorecard.js';
 export type * from './model/evidence.js';
-export { scoreQuarter, rulesDigest, type Results } from './score-quarter.js';
+export type * from './model/results.js';
+export { scoreQuarter, rulesDigest } from './score-quarter.js';
 export { loadEvidenceFiles } from './load/evidence.js';
 export { validateEvidence, type MissingMode } from './validate/evidence.js';
 

@@ -1,53 +1,15 @@
 import { createHash } from 'node:crypto';
 import { compileBloc } from './compile/compile-bloc.js';
-import { evaluateUnit, type CriterionStatus } from './evaluate/evaluate-unit.js';
+import { evaluateUnit } from './evaluate/evaluate-unit.js';
 import { reasonOf } from './evaluate/reason.js';
 import { roundHalfUp } from './evaluate/round.js';
 import type { Lang } from './diagnostics/codes.js';
 import type { RuleFiles } from './load/rules.js';
-import type { Evidence, FactEvidence } from './model/evidence.js';
+import type { Evidence } from './model/evidence.js';
+import type { BlocOutcome, CriterionOutcome, Results } from './model/results.js';
 import { factsOfCriterion, placedCriteria, type Aggregate, type Bloc, type Rules } from './model/scorecard.js';
 import { gradeOf, rankBloc } from './rank/rank-bloc.js';
 import type { MissingByUnit } from './validate/evidence.js';
-
-export interface CriterionOutcome {
-  id: string;
-  points: number;
-  max: number;
-  status: CriterionStatus;
-  /** The values the criterion read, with the documents that back them. */
-  facts: Record<string, FactEvidence>;
-  /** The band step, rule entries or checklist items that matched, 0-based. */
-  matched: number[];
-  /** How the points came about, in words. */
-  reason: string;
-}
-
-export interface UnitOutcome {
-  id: string;
-  name: string;
-  rank: number;
-  score: number;
-  grade: string;
-  base: number;
-  bonus: number;
-  penalty: number;
-  sections: { id: string; points: number; max: number }[];
-  criteria: CriterionOutcome[];
-}
-
-export interface BlocOutcome {
-  id: string;
-  name: string;
-  units: UnitOutcome[];
-}
-
-export interface Results {
-  scheme: string;
-  quarter: string;
-  rulesDigest: string;
-  blocs: BlocOutcome[];
-}
 
 /**
  * Scores a quarter: blocs in the order their `from` facts need, each unit on its bloc's one
@@ -86,6 +48,7 @@ export async function scoreQuarter(
             .filter((f) => facts[f] !== null && facts[f] !== undefined)
             .map((f) => [f, given.facts[f] ?? { value: facts[f]!, source: sourceOfComputed(bloc, f) }]),
         ),
+        ...(given.manual[c.id]?.source ? { source: given.manual[c.id]!.source } : {}),
         matched: c.matched,
         reason: reasonOf(placed.get(c.id)!, c, bloc, facts, given.manual[c.id]?.note, lang),
       }));

@@ -11,7 +11,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Results } from '../src/score-quarter.js';
+import type { Results } from '../src/model/results.js';
 import { cchc, ROOT } from './helpers/cli.js';
 
 type Unit = Results['blocs'][number]['units'][number];

@@ -14,6 +14,7 @@ import {
   type MissingMode,
   type Results,
 } from '../index.js';
+import { QUARTER } from '../model/quarter.js';
 import type { Rules } from '../model/scorecard.js';
 
 /** Exit codes: 0 clean, 1 problems in the user's files, 2 wrong usage. */
@@ -50,7 +51,7 @@ interface ScoreOptions {
 
 async function scoreCommand(opts: ScoreOptions): Promise<number> {
   await requireDir(opts.rules, opts.lang);
-  if (opts.quarter !== undefined && !/^\d{4}-Q[1-4]$/.test(opts.quarter)) {
+  if (opts.quarter !== undefined && !QUARTER.test(opts.quarter)) {
     throw new UsageError(opts.lang === 'vi' ? `quý phải có dạng YYYY-Qn: ${opts.quarter}` : `the quarter must be YYYY-Qn: ${opts.quarter}`);
   }
   const checked = await checkRules(opts.rules);

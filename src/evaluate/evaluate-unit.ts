@@ -1,10 +1,10 @@
 import type { RuleResult } from 'json-rules-engine';
 import type { CompiledBloc, RuleTag } from '../compile/compile-bloc.js';
 import type { FactValue } from '../model/evidence.js';
+import type { CriterionStatus } from '../model/results.js';
 import { placedCriteria, type Criterion, type CriterionPart } from '../model/scorecard.js';
 import { roundHalfUp } from './round.js';
 
-export type CriterionStatus = 'scored' | 'not_applicable' | 'manual' | 'missing';
 
 /** One unit's quarter as the engine sees it: fact values, manual points, criteria not applicable. */
 export interface UnitInput {

@@ -1,15 +1,10 @@
 import type { Lang } from '../diagnostics/codes.js';
 import type { FactValue } from '../model/evidence.js';
+import { formatNumber } from '../model/number-format.js';
 import { bandComparison, type Bloc, type Comparator, type Criterion } from '../model/scorecard.js';
 import type { CriterionResult } from './evaluate-unit.js';
 
 const SYMBOLS: Record<Comparator, string> = { atMost: '≤', below: '<', atLeast: '≥', above: '>', equals: '=' };
-
-/** Formats a number the way the language writes it: 3,4 in Vietnamese, 3.4 in English. */
-export function formatNumber(n: number, lang: Lang, decimals = 2): string {
-  const text = String(Number(n.toFixed(decimals)));
-  return lang === 'vi' ? text.replace('.', ',') : text;
-}
 
 /**
  * In words, how a criterion's points came about, e.g.

@@ -1,0 +1,53 @@
+/** Types of a quarter's results: what `cchc score` writes to results.json and the reports read. */
+import type { FactEvidence } from './evidence.js';
+
+export type CriterionStatus = 'scored' | 'not_applicable' | 'manual' | 'missing';
+
+export interface CriterionOutcome {
+  id: string;
+  points: number;
+  max: number;
+  status: CriterionStatus;
+  /** The values the criterion read, with the documents that back them. */
+  facts: Record<string, FactEvidence>;
+  /** The document behind manual points, when the committee named one. */
+  source?: string;
+  /** The band step, rule entries or checklist items that matched, 0-based. */
+  matched: number[];
+  /** How the points came about, in words. */
+  reason: string;
+}
+
+export interface SectionOutcome {
+  id: string;
+  /** Points of the applicable criteria. */
+  points: number;
+  /** Maximum of the applicable criteria. */
+  max: number;
+}
+
+export interface UnitOutcome {
+  id: string;
+  name: string;
+  rank: number;
+  score: number;
+  grade: string;
+  base: number;
+  bonus: number;
+  penalty: number;
+  sections: SectionOutcome[];
+  criteria: CriterionOutcome[];
+}
+
+export interface BlocOutcome {
+  id: string;
+  name: string;
+  units: UnitOutcome[];
+}
+
+export interface Results {
+  scheme: string;
+  quarter: string;
+  rulesDigest: string;
+  blocs: BlocOutcome[];
+}
