@@ -1,5 +1,9 @@
 /** The programmatic API; the command line is built on it. */
 import { loadRuleFiles, type RuleFiles } from './load/rules.js';
+import { loadYamlFile } from './load/yaml-file.js';
+import type { Results } from './model/results.js';
+import type { ReportInput } from './report/ranking-workbook.js';
+import { validatePreviousResults } from './validate/results.js';
 import { hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
 import type { Rules } from './model/scorecard.js';
 import { validateRules } from './validate/rules.js';
@@ -33,4 +37,30 @@ export async function checkRules(dir: string): Promise<CheckedRules> {
   // A file that did not parse is left out of validation, so its errors alone must withhold the rules.
   const rules = hasErrors(diagnostics) ? undefined : validated.rules;
   return { rules, diagnostics, files: loaded.files, sources };
+}
+
+export { compareQuarters, type Comparison } from './rank/compare-quarters.js';
+export { lastDayOf, previousQuarter, QUARTER } from './model/quarter.js';
+export { OutputError } from './report/output-error.js';
+export type { ReportInput } from './report/ranking-workbook.js';
+
+/** Loads and checks an earlier quarter's results.json for comparison; `results` only when it has no error. */
+export async function loadPreviousResults(
+  path: string,
+  current: { quarter: string; rulesDigest: string },
+): Promise<{ results?: Results; diagnostics: Diagnostic[]; text?: string }> {
+  const loaded = await loadYamlFile(path);
+  if (!loaded.source?.parsed) return { diagnostics: loaded.diagnostics, text: loaded.source?.text };
+  const checked = validatePreviousResults(loaded.source, current);
+  return { ...checked, text: loaded.source.text };
+}
+
+/**
+ * Writes results.json, ranking.xlsx and every unit's scorecard under `out`, all or nothing
+ * (see report/write-reports.ts). exceljs is loaded here, on first use, so commands that write
+ * no workbook start without it.
+ */
+export async function writeReports(input: ReportInput, out: string, onProgress?: (done: number, total: number) => void): Promise<string[]> {
+  const report = await import('./report/write-reports.js');
+  return report.writeReports(input, out, onProgress);
 }

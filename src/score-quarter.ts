@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { compileBloc } from './compile/compile-bloc.js';
 import { evaluateUnit } from './evaluate/evaluate-unit.js';
 import { reasonOf } from './evaluate/reason.js';
-import { roundHalfUp } from './evaluate/round.js';
+import { roundHalfUp } from './model/round.js';
 import type { Lang } from './diagnostics/codes.js';
 import type { RuleFiles } from './load/rules.js';
 import type { Evidence } from './model/evidence.js';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compileBloc } from '../src/compile/compile-bloc.js';
 import { evaluateUnit } from '../src/evaluate/evaluate-unit.js';
 import type { FactValue } from '../src/model/evidence.js';
-import { roundHalfUp } from '../src/evaluate/round.js';
+import { roundHalfUp } from '../src/model/round.js';
 import { checkRules } from '../src/index.js';
 import type { Bloc, Criterion } from '../src/model/scorecard.js';
 import { BASE_RULES } from './helpers/fixtures.js';

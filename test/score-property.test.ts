@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileBloc } from '../src/compile/compile-bloc.js';
 import { evaluateUnit } from '../src/evaluate/evaluate-unit.js';
-import { roundHalfUp } from '../src/evaluate/round.js';
+import { roundHalfUp } from '../src/model/round.js';
 import { checkRules } from '../src/index.js';
 import type { Evidence, FactValue, UnitEvidence } from '../src/model/evidence.js';
 import { placedCriteria, type Bloc, type Fact, type Rules } from '../src/model/scorecard.js';

@@ -1,9 +1,17 @@
 #!/usr/bin/env node
 import { Command, CommanderError, Option } from 'commander';
-import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import {
   checkRules,
+  compareQuarters,
+  lastDayOf,
+  loadPreviousResults,
+  OutputError,
+  previousQuarter,
+  QUARTER,
+  writeReports,
+  type Comparison,
   formatDiagnostics,
   loadEvidenceFiles,
   rulesDigest,
@@ -14,7 +22,6 @@ import {
   type MissingMode,
   type Results,
 } from '../index.js';
-import { QUARTER } from '../model/quarter.js';
 import type { Rules } from '../model/scorecard.js';
 
 /** Exit codes: 0 clean, 1 problems in the user's files, 2 wrong usage. */
@@ -45,14 +52,23 @@ interface ScoreOptions {
   evidence: string;
   quarter?: string;
   out?: string;
+  previous?: string;
+  date?: string;
   missing: MissingMode;
   lang: Lang;
 }
 
 async function scoreCommand(opts: ScoreOptions): Promise<number> {
+  const vi = opts.lang === 'vi';
   await requireDir(opts.rules, opts.lang);
   if (opts.quarter !== undefined && !QUARTER.test(opts.quarter)) {
-    throw new UsageError(opts.lang === 'vi' ? `quý phải có dạng YYYY-Qn: ${opts.quarter}` : `the quarter must be YYYY-Qn: ${opts.quarter}`);
+    throw new UsageError(vi ? `quý phải có dạng YYYY-Qn: ${opts.quarter}` : `the quarter must be YYYY-Qn: ${opts.quarter}`);
+  }
+  if (opts.date !== undefined && !isDate(opts.date)) {
+    throw new UsageError(vi ? `ngày phải có dạng YYYY-MM-DD: ${opts.date}` : `the date must be YYYY-MM-DD: ${opts.date}`);
+  }
+  if (opts.previous !== undefined && !(await isFile(opts.previous))) {
+    throw new UsageError(vi ? `không tìm thấy tệp kết quả quý trước: ${opts.previous}` : `previous results not found: ${opts.previous}`);
   }
   const checked = await checkRules(opts.rules);
   const problems = [...checked.diagnostics];
@@ -72,28 +88,78 @@ async function scoreCommand(opts: ScoreOptions): Promise<number> {
       results = await scoreQuarter(checked.rules, validated.evidence, validated.missing, rulesDigest(checked.files), opts.lang);
     }
   }
+  const out = opts.out ?? join('out', results?.quarter ?? '');
+  let comparison: Comparison | undefined;
+  if (results) {
+    const path = opts.previous ?? join(dirname(out), previousQuarter(results.quarter), 'results.json');
+    if (opts.previous !== undefined || (await isFile(path))) {
+      const previous = await loadPreviousResults(path, results);
+      if (previous.text !== undefined) sources.set(path, previous.text);
+      problems.push(...previous.diagnostics);
+      if (previous.results) comparison = compareQuarters(results, previous.results, checked.rules!.scheme.precision);
+      else results = undefined;
+    }
+  }
   if (problems.length > 0) process.stderr.write(`${formatDiagnostics(problems, sources, opts.lang)}\n`);
   if (!results) {
     process.stderr.write(`${summarizeDiagnostics(problems, opts.lang)}\n`);
     return EXIT_PROBLEMS;
   }
-  // Everything is scored before the first byte is written; the file is renamed into place whole.
-  const out = opts.out ?? join('out', results.quarter);
-  const target = join(out, 'results.json');
+  // Everything is scored and checked before the first byte is written; files are renamed into place together.
+  const input = {
+    rules: checked.rules!,
+    results,
+    comparison,
+    lang: opts.lang,
+    date: opts.date,
+    stamp: opts.date ? new Date(`${opts.date}T00:00:00Z`) : lastDayOf(results.quarter),
+  };
+  const progress = progressBar(vi ? 'Bảng điểm đơn vị' : 'Unit scorecards');
   try {
-    await mkdir(out, { recursive: true });
-    await writeFile(`${target}.tmp`, `${JSON.stringify(results, null, 2)}\n`);
-    await rename(`${target}.tmp`, target);
+    await writeReports(input, out, progress.update);
   } catch (err) {
-    const e = err as NodeJS.ErrnoException;
-    if (typeof e.code !== 'string') throw err;
-    await rm(`${target}.tmp`, { force: true }).catch(() => undefined);
-    process.stderr.write(`cchc: ${opts.lang === 'vi' ? 'không ghi được' : 'cannot write'} ${target}: ${e.code}\n`);
+    if (!(err instanceof OutputError)) throw err;
+    process.stderr.write(`cchc: ${vi ? 'không ghi được' : 'cannot write'} ${err.file}: ${err.code}${vi ? ' — các tệp kết quả cũ được giữ nguyên' : ' — previous outputs left as they were'}\n`);
     return EXIT_PROBLEMS;
+  } finally {
+    progress.done();
   }
   process.stdout.write(rankingTables(results, opts.lang));
-  process.stdout.write(`${opts.lang === 'vi' ? 'Đã ghi' : 'Wrote'} ${target}\n`);
+  const units = results.blocs.reduce((n, b) => n + b.units.length, 0);
+  const compared = comparison ? (vi ? `; so sánh với ${comparison.quarter}` : `; compared with ${comparison.quarter}`) : '';
+  process.stdout.write(
+    vi
+      ? `Đã ghi ${join(out, 'results.json')}, ${join(out, 'ranking.xlsx')} và ${units} bảng điểm đơn vị trong ${join(out, 'units')}${compared}\n`
+      : `Wrote ${join(out, 'results.json')}, ${join(out, 'ranking.xlsx')} and ${units} unit scorecards in ${join(out, 'units')}${compared}\n`,
+  );
   return 0;
+}
+
+/** A progress bar on stderr when it is a terminal; silent on a pipe or file. */
+function progressBar(label: string): { update: (done: number, total: number) => void; done: () => void } {
+  if (!process.stderr.isTTY) return { update: () => undefined, done: () => undefined };
+  let shown = false;
+  return {
+    update: (done, total) => {
+      const width = 30;
+      const filled = Math.round((done / total) * width);
+      process.stderr.write(`\r${label} [${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${done}/${total}`);
+      shown = true;
+    },
+    done: () => {
+      if (shown) process.stderr.write('\r\x1b[K');
+    },
+  };
+}
+
+function isDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const d = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(text);
+}
+
+async function isFile(path: string): Promise<boolean> {
+  return (await stat(path).catch(() => undefined))?.isFile() ?? false;
 }
 
 function rankingTables(results: Results, lang: Lang): string {
@@ -149,6 +215,8 @@ function program(): Command {
     .option('--rules <dir>', 'thư mục quy tắc / rules folder', 'rules')
     .option('--quarter <quarter>', 'quý, ví dụ 2019-Q1 / quarter, e.g. 2019-Q1')
     .option('--out <dir>', 'thư mục kết quả / output folder (default out/<quarter>)')
+    .option('--previous <file>', 'results.json của quý trước / previous quarter results (default <out root>/<previous quarter>/results.json)')
+    .option('--date <YYYY-MM-DD>', 'ngày ký trên bảng điểm / date printed on the sheets (default: left blank)')
     .addOption(new Option('--missing <mode>', 'thiếu số liệu / missing evidence').choices(['error', 'zero']).default('error'))
     .addOption(langOption())
     .action(async (opts) => {

@@ -383,6 +383,18 @@ export const CODES = {
     vi: (p) => (p.fact ? `đơn vị "${p.unit}" thiếu chỉ số "${p.fact}" (${p.label}) cho tiêu chí ${p.criterion}` : `đơn vị "${p.unit}" thiếu điểm chấm trực tiếp của tiêu chí ${p.criterion}`),
     en: (p) => (p.fact ? `unit "${p.unit}" lacks fact "${p.fact}" (${p.label}) for criterion ${p.criterion}` : `unit "${p.unit}" lacks the manual points of criterion ${p.criterion}`),
   },
+  PREVIOUS_OTHER_RULES: {
+    severity: 'warning',
+    doc: 'The previous quarter\'s results.json was scored with other scorecard files (another `rulesDigest`); the comparison is still shown, with a note on the sheets.',
+    vi: (p) => `kết quả quý trước (${p.quarter}) được chấm theo bộ tiêu chí khác; so sánh chỉ để tham khảo`,
+    en: (p) => `the previous quarter (${p.quarter}) was scored with other criteria; compare with care`,
+  },
+  PREVIOUS_NOT_EARLIER: {
+    severity: 'warning',
+    doc: 'The results given with `--previous` are not for a quarter before the one scored.',
+    vi: (p) => `kết quả ${p.quarter} không phải của một quý trước quý ${p.current}`,
+    en: (p) => `results for ${p.quarter} are not from a quarter before ${p.current}`,
+  },
 } satisfies Record<string, CodeInfo>;
 
 export type Code = keyof typeof CODES;

@@ -3,7 +3,7 @@ import type { CompiledBloc, RuleTag } from '../compile/compile-bloc.js';
 import type { FactValue } from '../model/evidence.js';
 import type { CriterionStatus } from '../model/results.js';
 import { placedCriteria, type Criterion, type CriterionPart } from '../model/scorecard.js';
-import { roundHalfUp } from './round.js';
+import { roundHalfUp } from '../model/round.js';
 
 
 /** One unit's quarter as the engine sees it: fact values, manual points, criteria not applicable. */

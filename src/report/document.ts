@@ -1,0 +1,180 @@
+/**
+ * The parts every workbook shares, in the form of Vietnamese administrative documents (Decree
+ * 30/2020/NĐ-CP): issuing body and national motto, place-and-date line, title, signature blocks;
+ * Times New Roman, A4 landscape, one page wide, table header repeated on each printed page.
+ */
+import ExcelJS from 'exceljs';
+import type { Borders, Cell, Font, Worksheet } from 'exceljs';
+import type { Labels } from './labels.js';
+
+export const FONT = 'Times New Roman';
+const SIZE = 11;
+
+/** Who issues the document, where and when: from the scheme, and `--date` when given. */
+export interface DocumentHead {
+  organization: string;
+  committee: string;
+  place: string;
+  /** `YYYY-MM-DD`; without it the date line keeps its blanks. */
+  date?: string;
+}
+
+/** A workbook whose recorded creation and modification dates are `date`, so reruns match. */
+export function newWorkbook(date: Date): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'cchc';
+  wb.lastModifiedBy = 'cchc';
+  wb.created = date;
+  wb.modified = date;
+  return wb;
+}
+
+/** Sets column widths (in characters), each column in Times New Roman, empty cells included. */
+export function setColumns(ws: Worksheet, widths: readonly number[]): void {
+  ws.columns = widths.map((width) => ({ width, style: { font: { name: FONT, size: SIZE } } }));
+}
+
+export interface CellStyle {
+  bold?: boolean;
+  italic?: boolean;
+  underline?: boolean;
+  size?: number;
+  align?: 'left' | 'center' | 'right';
+  wrap?: boolean;
+  numFmt?: string;
+  border?: boolean;
+  fill?: string;
+}
+
+const THIN: Partial<Borders> = {
+  top: { style: 'thin' },
+  left: { style: 'thin' },
+  bottom: { style: 'thin' },
+  right: { style: 'thin' },
+};
+
+/** Writes a value with a style; every cell written goes through here, so none escapes the font. */
+export function put(ws: Worksheet, row: number, col: number, value: ExcelJS.CellValue, style: CellStyle = {}): Cell {
+  const cell = ws.getCell(row, col);
+  cell.value = value;
+  const font: Partial<Font> = { name: FONT, size: style.size ?? SIZE };
+  if (style.bold) font.bold = true;
+  if (style.italic) font.italic = true;
+  if (style.underline) font.underline = true;
+  cell.font = font;
+  cell.alignment = { vertical: 'middle', horizontal: style.align ?? 'left', wrapText: style.wrap ?? false };
+  if (style.numFmt) cell.numFmt = style.numFmt;
+  if (style.border) cell.border = THIN;
+  if (style.fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: style.fill } };
+  return cell;
+}
+
+/** Writes a value across columns `from`..`to` of a row, merged. */
+export function putMerged(ws: Worksheet, row: number, from: number, to: number, value: ExcelJS.CellValue, style: CellStyle = {}): Cell {
+  if (to > from) ws.mergeCells(row, from, row, to);
+  if (style.border) for (let c = from + 1; c <= to; c++) ws.getCell(row, c).border = THIN;
+  return put(ws, row, from, value, style);
+}
+
+/** The number format of a scheme's precision: 2 → `0.00`. */
+export function numberFormat(precision: number): string {
+  return precision > 0 ? `0.${'0'.repeat(precision)}` : '0';
+}
+
+/** The left and right halves of the sheet's width, for the two heading and signature blocks. */
+export function halves(widths: readonly number[]): { left: [number, number]; right: [number, number] } {
+  const total = widths.reduce((a, b) => a + b, 0);
+  let sum = 0;
+  let split = 1;
+  for (let i = 0; i < widths.length - 1; i++) {
+    sum += widths[i]!;
+    split = i + 1;
+    if (sum >= total * 0.42) break;
+  }
+  return { left: [1, split], right: [split + 1, widths.length] };
+}
+
+/**
+ * Rows 1–3: organization and committee top left, the national motto top right, the place-and-date
+ * line under it. Returns the next free row.
+ */
+export function writeHeading(ws: Worksheet, head: DocumentHead, labels: Labels, widths: readonly number[]): number {
+  const { left, right } = halves(widths);
+  const center = { align: 'center' as const, size: 12 };
+  putMerged(ws, 1, left[0], left[1], head.organization.toLocaleUpperCase('vi'), center);
+  putMerged(ws, 2, left[0], left[1], head.committee.toLocaleUpperCase('vi'), { ...center, bold: true });
+  putMerged(ws, 1, right[0], right[1], labels.motto[0], { ...center, bold: true });
+  putMerged(ws, 2, right[0], right[1], labels.motto[1], { ...center, bold: true, underline: true });
+  putMerged(ws, 3, right[0], right[1], labels.dateLine(head.place, dateParts(head.date)), { ...center, italic: true });
+  for (const r of [1, 2, 3]) ws.getRow(r).height = 18;
+  return 5;
+}
+
+/** A title line across the whole width. Returns the next row. */
+export function writeTitle(ws: Worksheet, row: number, text: string, lastCol: number, style: CellStyle = {}): number {
+  putMerged(ws, row, 1, lastCol, text, { bold: true, size: 13, align: 'center', wrap: true, ...style });
+  ws.getRow(row).height = 20;
+  return row + 1;
+}
+
+/** The signature blocks, prepared-by on the left and the committee head on the right, from `row`. */
+export function writeSignatures(ws: Worksheet, row: number, labels: Labels, widths: readonly number[]): number {
+  const { left, right } = halves(widths);
+  const center = { align: 'center' as const, size: 12 };
+  putMerged(ws, row, left[0], left[1], labels.preparedBy, { ...center, bold: true });
+  putMerged(ws, row, right[0], right[1], labels.head, { ...center, bold: true });
+  putMerged(ws, row + 1, left[0], left[1], labels.signHint, { ...center, italic: true });
+  putMerged(ws, row + 1, right[0], right[1], labels.signHint, { ...center, italic: true });
+  return row + 6;
+}
+
+/** A4 landscape, one page wide, the header row repeated on every page, frozen below it, page numbers. */
+export function setPrinting(ws: Worksheet, headerRow: number, labels: Labels): void {
+  ws.pageSetup = {
+    paperSize: 9,
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    horizontalCentered: true,
+    margins: { left: 0.5, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    printTitlesRow: `${headerRow}:${headerRow}`,
+  };
+  ws.headerFooter = { oddFooter: `&C&"${FONT},Regular"&10${labels.footer}` };
+  ws.views = [{ state: 'frozen', xSplit: 0, ySplit: headerRow, topLeftCell: `A${headerRow + 1}`, activeCell: `A${headerRow + 1}` }];
+}
+
+/**
+ * Sets a row's height to fit its wrapped text, estimated from text length and column widths
+ * (spreadsheet programs do not all refit rows on opening).
+ */
+export function fitHeight(ws: Worksheet, row: number, widths: readonly number[], spans: ReadonlyMap<number, number> = new Map()): void {
+  let lines = 1;
+  ws.getRow(row).eachCell((cell, col) => {
+    // A merged cell's followers report the leader's value; only the leader counts, over its span.
+    if (!cell.alignment?.wrapText || cell.master.address !== cell.address) return;
+    const text = typeof cell.value === 'string' ? cell.value : '';
+    const span = spans.get(col) ?? 1;
+    let width = 0;
+    for (let c = col; c < col + span; c++) width += widths[c - 1] ?? 10;
+    lines = Math.max(lines, linesIn(text, width));
+  });
+  ws.getRow(row).height = heightOf(lines);
+}
+
+/** How many lines `text` takes, wrapped in a column `width` characters wide (Times New Roman 11). */
+export function linesIn(text: string, width: number): number {
+  const perLine = Math.max(1, Math.floor(width * 1.2) - 1);
+  return text.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil([...part].length / perLine)), 0);
+}
+
+/** The row height, in points, of `lines` lines of text. */
+export function heightOf(lines: number): number {
+  return Math.max(16, lines * 15 + 2);
+}
+
+function dateParts(date: string | undefined): { year: number; month: number; day: number } | undefined {
+  if (!date) return undefined;
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return { year, month, day };
+}

@@ -1,0 +1,241 @@
+import type { Worksheet } from 'exceljs';
+import type { Lang } from '../diagnostics/codes.js';
+import { formatNumber } from '../model/number-format.js';
+import type { BlocOutcome, Results } from '../model/results.js';
+import { placedCriteria, type Bloc, type Rules } from '../model/scorecard.js';
+import { movementMark, type Comparison } from '../rank/compare-quarters.js';
+import {
+  fitHeight,
+  newWorkbook,
+  numberFormat,
+  put,
+  putMerged,
+  setColumns,
+  setPrinting,
+  writeHeading,
+  writeSignatures,
+  writeTitle,
+  type DocumentHead,
+} from './document.js';
+import { evidenceLines, sourcesOf } from './evidence-text.js';
+import { LABELS, type Labels } from './labels.js';
+import { safeSheetNames } from './safe-names.js';
+
+/** What the workbooks are made from: the rules, a quarter's results, and how to print them. */
+export interface ReportInput {
+  rules: Rules;
+  results: Results;
+  /** The previous quarter, when known. */
+  comparison?: Comparison;
+  lang: Lang;
+  /** `YYYY-MM-DD` of the document, or none to leave the date line blank. */
+  date?: string;
+  /** The date recorded as the workbooks' creation date. */
+  stamp: Date;
+}
+
+const HEADER_FILL = 'FFF2F2F2';
+
+/**
+ * Colours of the grades, best first: the extremes also bold (best) or bold italic (worst), so the
+ * cue survives black-and-white printing; the fills differ in lightness for the same reason.
+ */
+const GRADE_FILLS = ['FFA9D08E', 'FFC6E0B4', 'FFFFF2CC', 'FFF8CBAD', 'FFF4B084'];
+
+/** The summary the committee signs: one sheet per bloc, then the detail of every criterion. */
+export async function writeRankingWorkbook(input: ReportInput): Promise<Buffer> {
+  const labels = LABELS[input.lang];
+  const wb = newWorkbook(input.stamp);
+  const names = safeSheetNames(input.results.blocs.map((b) => b.name), [labels.details.sheet]);
+  input.results.blocs.forEach((outcome, i) => {
+    const bloc = input.rules.blocs.find((b) => b.bloc === outcome.id)!;
+    writeBlocSheet(wb.addWorksheet(names[i]!), bloc, outcome, input, labels);
+  });
+  writeDetailSheet(wb.addWorksheet(labels.details.sheet), input, labels);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** The maximum points of a bloc's parts: each section, the bonus and the penalty. */
+export function partMaxima(bloc: Bloc): { sections: number[]; bonus: number; penalty: number } {
+  const sum = (list: { max: number }[] = []) => list.reduce((a, c) => a + c.max, 0);
+  return { sections: bloc.sections.map((s) => sum(s.criteria)), bonus: sum(bloc.bonus), penalty: sum(bloc.penalty) };
+}
+
+function writeBlocSheet(ws: Worksheet, bloc: Bloc, outcome: BlocOutcome, input: ReportInput, labels: Labels): void {
+  const { rules, results, comparison } = input;
+  const L = labels.ranking;
+  const fmt = numberFormat(rules.scheme.precision);
+  const maxima = partMaxima(bloc);
+  const columns: { head: string; width: number }[] = [
+    { head: L.no, width: 6 },
+    { head: L.unit, width: 30 },
+    ...bloc.sections.map((s, i) => ({ head: `${L.section(s.id)}\n${L.maxOf(maxima.sections[i]!)}`, width: 12 })),
+    { head: `${L.base}\n${L.maxOf(bloc.total)}`, width: 12 },
+    { head: `${L.bonus}\n${L.maxOf(maxima.bonus)}`, width: 11 },
+    { head: `${L.penalty}\n${L.maxOf(maxima.penalty)}`, width: 11 },
+    { head: L.score, width: 11 },
+    { head: L.rank, width: 9 },
+    { head: L.grade, width: 13 },
+  ];
+  if (comparison) {
+    columns.push(
+      { head: L.previousScore(comparison.quarter), width: 12 },
+      { head: L.previousRank(comparison.quarter), width: 12 },
+      { head: L.movement, width: 10 },
+    );
+  }
+  const widths = columns.map((c) => c.width);
+  const last = columns.length;
+  setColumns(ws, widths);
+
+  let row = writeHeading(ws, { ...headOf(rules), date: input.date }, labels, widths);
+  row = writeTitle(ws, row, labels.rankingTitle(results.quarter), last);
+  row = writeTitle(ws, row, labels.blocLine(bloc.name), last);
+  row += 1;
+
+  const headerRow = row;
+  columns.forEach((c, i) => put(ws, headerRow, i + 1, c.head, { bold: true, align: 'center', wrap: true, border: true, fill: HEADER_FILL }));
+  fitHeight(ws, headerRow, widths);
+
+  const col = { score: 3 + bloc.sections.length + 3, rank: 3 + bloc.sections.length + 4, grade: 3 + bloc.sections.length + 5 };
+  const number = { numFmt: fmt, align: 'right' as const, border: true };
+  outcome.units.forEach((u, i) => {
+    const r = headerRow + 1 + i;
+    put(ws, r, 1, i + 1, { align: 'center', border: true });
+    put(ws, r, 2, u.name, { wrap: true, border: true });
+    bloc.sections.forEach((s, k) => put(ws, r, 3 + k, u.sections.find((x) => x.id === s.id)?.points ?? 0, number));
+    const c = 3 + bloc.sections.length;
+    put(ws, r, c, u.base, number);
+    put(ws, r, c + 1, u.bonus, number);
+    put(ws, r, c + 2, u.penalty, number);
+    put(ws, r, col.score, u.score, { ...number, bold: true });
+    put(ws, r, col.rank, u.rank, { align: 'center', border: true });
+    put(ws, r, col.grade, u.grade, { align: 'center', border: true });
+    if (comparison) {
+      const m = comparison.units.get(u.id);
+      put(ws, r, col.grade + 1, m?.previousScore ?? null, number);
+      put(ws, r, col.grade + 2, m?.previousRank ?? null, { align: 'center', border: true });
+      put(ws, r, col.grade + 3, movementMark(m, L.newUnit), { align: 'center', border: true });
+    }
+    fitHeight(ws, r, widths);
+  });
+  const lastRow = headerRow + Math.max(1, outcome.units.length);
+  if (outcome.units.length > 0) {
+    ws.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: lastRow, column: last } };
+    addScoreCues(ws, bloc, rules.scheme.grades.map((g) => g.label), headerRow + 1, lastRow, col);
+  }
+
+  row = lastRow + 2;
+  const notes = [`${L.sectionsLegend} ${bloc.sections.map((s) => `${L.section(s.id)} – ${s.name}`).join('; ')}.`];
+  if (comparison) notes.push(L.comparedWith(comparison.quarter));
+  if (comparison && !comparison.sameRules) notes.push(L.otherRules(comparison.quarter));
+  for (const note of notes) {
+    putMerged(ws, row, 1, last, note, { italic: true, wrap: true });
+    fitHeight(ws, row, widths, new Map([[1, last]]));
+    row += 1;
+  }
+  writeSignatures(ws, row + 1, labels, widths);
+  setPrinting(ws, headerRow, labels);
+}
+
+/** A data bar on the score column, and the grade column coloured by grade: both follow edits. */
+function addScoreCues(ws: Worksheet, bloc: Bloc, grades: string[], first: number, last: number, col: { score: number; grade: number }): void {
+  const letter = (c: number) => ws.getColumn(c).letter;
+  ws.addConditionalFormatting({
+    ref: `${letter(col.score)}${first}:${letter(col.score)}${last}`,
+    rules: [
+      {
+        type: 'dataBar',
+        priority: 1,
+        // gradient: a classic data bar, which needs no x14 extension (and no random id in the file).
+        gradient: true,
+        cfvo: [{ type: 'num', value: 0 }, { type: 'num', value: bloc.total }],
+        color: { argb: 'FF5B9BD5' },
+      } as never,
+    ],
+  });
+  const g = letter(col.grade);
+  ws.addConditionalFormatting({
+    ref: `${g}${first}:${g}${last}`,
+    rules: grades.map((label, i) => ({
+      type: 'expression' as const,
+      priority: 2 + i,
+      formulae: [`$${g}${first}="${label.replace(/"/g, '""')}"`],
+      style: {
+        fill: { type: 'pattern' as const, pattern: 'solid' as const, bgColor: { argb: gradeFill(i, grades.length) } },
+        font: { bold: i === 0 || i === grades.length - 1, italic: i === grades.length - 1 && grades.length > 1 },
+      },
+    })),
+  });
+}
+
+function gradeFill(i: number, n: number): string {
+  if (i === 0) return GRADE_FILLS[0]!;
+  if (i === n - 1) return GRADE_FILLS[4]!;
+  return GRADE_FILLS[1 + ((i - 1) % 3)]!;
+}
+
+function writeDetailSheet(ws: Worksheet, input: ReportInput, labels: Labels): void {
+  const D = labels.details;
+  const fmt = numberFormat(input.rules.scheme.precision);
+  const columns = [
+    { head: D.bloc, width: 18 },
+    { head: D.unitId, width: 12 },
+    { head: D.unit, width: 24 },
+    { head: D.section, width: 8 },
+    { head: D.criterionId, width: 9 },
+    { head: D.criterion, width: 36 },
+    { head: D.max, width: 8 },
+    { head: D.evidence, width: 34 },
+    { head: D.source, width: 30 },
+    { head: D.points, width: 8 },
+    { head: D.status, width: 14 },
+    { head: D.reason, width: 44 },
+  ];
+  const widths = columns.map((c) => c.width);
+  setColumns(ws, widths);
+  writeTitle(ws, 1, D.title(input.results.quarter), columns.length);
+  const headerRow = 3;
+  columns.forEach((c, i) => put(ws, headerRow, i + 1, c.head, { bold: true, align: 'center', wrap: true, border: true, fill: HEADER_FILL }));
+  fitHeight(ws, headerRow, widths);
+  let r = headerRow;
+  for (const outcome of input.results.blocs) {
+    const bloc = input.rules.blocs.find((b) => b.bloc === outcome.id)!;
+    const placed = new Map(placedCriteria(bloc).map((p) => [p.criterion.id, p]));
+    for (const u of outcome.units) {
+      for (const c of u.criteria) {
+        const p = placed.get(c.id)!;
+        const lines = evidenceLines(c, bloc, labels, input.lang);
+        const evidence = lines.map((l) => `${l.label}: ${l.text}${l.measure ? ` ${l.measure}` : ''}`).join('\n');
+        r += 1;
+        const cell = { wrap: true, border: true };
+        put(ws, r, 1, bloc.name, cell);
+        put(ws, r, 2, u.id, cell);
+        put(ws, r, 3, u.name, cell);
+        put(ws, r, 4, p.section ?? (p.part === 'bonus' ? D.bonusPart : D.penaltyPart), { ...cell, align: 'center' });
+        put(ws, r, 5, c.id, { ...cell, align: 'center' });
+        put(ws, r, 6, p.criterion.name, cell);
+        put(ws, r, 7, c.max, { numFmt: fmt, align: 'right', border: true });
+        put(ws, r, 8, evidence, cell);
+        put(ws, r, 9, sourcesOf(c, lines).join('\n'), cell);
+        put(ws, r, 10, c.points, { numFmt: fmt, align: 'right', border: true, bold: true });
+        put(ws, r, 11, labels.status[c.status], cell);
+        put(ws, r, 12, c.reason, cell);
+        fitHeight(ws, r, widths);
+      }
+    }
+  }
+  if (r > headerRow) ws.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: r, column: columns.length } };
+  setPrinting(ws, headerRow, labels);
+}
+
+/** The heading of every document, from the scheme. */
+export function headOf(rules: Rules): Omit<DocumentHead, 'date'> {
+  const { organization, committee, place } = rules.scheme;
+  return { organization, committee, place };
+}
+
+/** `3 / 8`: a rank among the units of a bloc. */
+export function rankOf(rank: number, size: number, lang: Lang): string {
+  return `${formatNumber(rank, lang)} / ${formatNumber(size, lang)}`;
+}

@@ -1,0 +1,199 @@
+import type { Worksheet } from 'exceljs';
+import type { Lang } from '../diagnostics/codes.js';
+import type { CriterionOutcome, UnitOutcome } from '../model/results.js';
+import { roundHalfUp } from '../model/round.js';
+import type { Bloc, Criterion } from '../model/scorecard.js';
+import { movementMark } from '../rank/compare-quarters.js';
+import { fitHeight, heightOf, linesIn, newWorkbook, numberFormat, put, putMerged, setColumns, setPrinting, writeHeading, writeSignatures, writeTitle } from './document.js';
+import { evidenceLines } from './evidence-text.js';
+import { LABELS, type Labels } from './labels.js';
+import { headOf, rankOf, type ReportInput } from './ranking-workbook.js';
+
+const COL = { no: 1, criterion: 2, max: 3, indicator: 4, value: 5, measure: 6, source: 7, points: 8, reason: 9 };
+const WIDTHS = [7, 34, 9, 32, 10, 9, 26, 9, 40];
+const GROUP_FILL = 'FFF2F2F2';
+
+/**
+ * The scorecard a unit receives: every criterion with its evidence, points and reason; section
+ * subtotals and totals as formulas carrying their computed results, so the file checks itself in
+ * Excel and is right before any recalculation.
+ */
+export async function writeUnitWorkbook(input: ReportInput, blocId: string, unit: UnitOutcome): Promise<Buffer> {
+  const labels = LABELS[input.lang];
+  const S = labels.scorecard;
+  const { rules, results, comparison } = input;
+  const bloc = rules.blocs.find((b) => b.bloc === blocId)!;
+  const size = results.blocs.find((b) => b.id === blocId)!.units.length;
+  const fmt = numberFormat(rules.scheme.precision);
+  const wb = newWorkbook(input.stamp);
+  const ws = wb.addWorksheet(S.sheet);
+  setColumns(ws, WIDTHS);
+  const last = WIDTHS.length;
+
+  let row = writeHeading(ws, { ...headOf(rules), date: input.date }, labels, WIDTHS);
+  row = writeTitle(ws, row, labels.unitTitle(results.quarter), last);
+  row = writeTitle(ws, row, labels.unitLine(unit.name, unit.id, bloc.name), last, { size: 12 });
+  row += 1;
+
+  const headerRow = row;
+  const heads = [S.no, S.criterion, S.max, S.indicator, S.value, S.measure, S.source, S.points, S.reason];
+  heads.forEach((h, i) => put(ws, headerRow, i + 1, h, { bold: true, align: 'center', wrap: true, border: true, fill: GROUP_FILL }));
+  fitHeight(ws, headerRow, WIDTHS);
+  row = headerRow + 1;
+
+  const byId = new Map(unit.criteria.map((c) => [c.id, c]));
+  const firstRowOf = new Map<string, number>();
+  const writer: Writer = { ws, labels, bloc, fmt, lang: input.lang, byId, firstRowOf };
+  const pts = (r: number) => `${letter(COL.points)}${r}`;
+
+  const sectionRows: number[] = [];
+  for (const section of bloc.sections) {
+    const max = section.criteria.reduce((a, c) => a + c.max, 0);
+    const { groupRow, next } = writeGroup(writer, row, section.id, section.name, max, section.criteria);
+    const points = unit.sections.find((s) => s.id === section.id)?.points ?? 0;
+    put(ws, groupRow, COL.points, { formula: `SUM(${pts(groupRow + 1)}:${pts(next - 1)})`, result: points }, groupNumber(fmt));
+    sectionRows.push(groupRow);
+    row = next;
+  }
+  const partRow = (name: string, criteria: Criterion[] | undefined, value: number): number | undefined => {
+    if (!criteria?.length) return undefined;
+    const max = criteria.reduce((a, c) => a + c.max, 0);
+    const { groupRow, next } = writeGroup(writer, row, '', name, max, criteria);
+    put(ws, groupRow, COL.points, { formula: `SUM(${pts(groupRow + 1)}:${pts(next - 1)})`, result: value }, groupNumber(fmt));
+    row = next;
+    return groupRow;
+  };
+  const bonusRow = partRow(S.bonusGroup, bloc.bonus, unit.bonus);
+  const penaltyRow = partRow(S.penaltyGroup, bloc.penalty, unit.penalty);
+
+  // Totals: label across the criterion columns, value under the points column.
+  row += 1;
+  const total = (label: string, value: unknown, style: { bold?: boolean; numFmt?: string; text?: boolean } = {}): number => {
+    putMerged(ws, row, COL.criterion, COL.source, label, { bold: style.bold, border: true, wrap: true });
+    put(ws, row, COL.points, value as never, { numFmt: style.text ? undefined : (style.numFmt ?? fmt), align: style.text ? 'center' : 'right', bold: style.bold, border: true });
+    fitHeight(ws, row, WIDTHS, new Map([[COL.criterion, COL.source - COL.criterion + 1]]));
+    return row++;
+  };
+  const achieved = unit.sections.reduce((a, s) => a + s.points, 0);
+  const applicable = unit.sections.reduce((a, s) => a + s.max, 0);
+  const sumOf = (rows: number[]) => `SUM(${rows.map(pts).join(',')})`;
+  const p = rules.scheme.precision;
+  let baseRow: number;
+  if (applicable === bloc.total || applicable === 0) {
+    baseRow = total(S.base, { formula: sumOf(sectionRows), result: unit.base }, { bold: true });
+  } else {
+    // Some criteria do not apply: the base is the points won over the points that could be, on the bloc's scale.
+    const achievedRow = total(S.achieved, { formula: sumOf(sectionRows), result: roundHalfUp(achieved, p) });
+    const applicableRows = bloc.sections
+      .flatMap((s) => s.criteria)
+      .filter((c) => byId.get(c.id)!.status !== 'not_applicable')
+      .map((c) => `${letter(COL.max)}${firstRowOf.get(c.id)!}`);
+    const maxRow = total(S.applicableMax, { formula: `SUM(${applicableRows.join(',')})`, result: roundHalfUp(applicable, p) });
+    baseRow = total(S.baseScaled(bloc.total), { formula: `ROUND(${pts(achievedRow)}/${pts(maxRow)}*${bloc.total},${p})`, result: unit.base }, { bold: true });
+  }
+  const bonusTotal = total(S.bonus, bonusRow ? { formula: pts(bonusRow), result: unit.bonus } : 0);
+  const penaltyTotal = total(S.penalty, penaltyRow ? { formula: pts(penaltyRow), result: unit.penalty } : 0);
+  const scoreRow = total(S.score, { formula: `MAX(0,ROUND(${pts(baseRow)}+${pts(bonusTotal)}-${pts(penaltyTotal)},${p}))`, result: unit.score }, { bold: true });
+  total(S.rank, rankOf(unit.rank, size, input.lang), { bold: true, text: true });
+  total(S.grade, unit.grade, { bold: true, text: true });
+
+  if (comparison) {
+    const m = comparison.units.get(unit.id);
+    if (m) {
+      const prev = total(S.previousScore(comparison.quarter), m.previousScore);
+      total(S.scoreChange, { formula: `${pts(scoreRow)}-${pts(prev)}`, result: m.scoreChange }, { numFmt: `+${fmt};-${fmt};${fmt}` });
+      total(S.previousRank(comparison.quarter), rankOf(m.previousRank, m.previousSize, input.lang), { text: true });
+      total(S.rankChange, movementMark(m, labels.ranking.newUnit), { text: true });
+    } else {
+      putMerged(ws, row++, COL.criterion, last, S.noPrevious(comparison.quarter), { italic: true });
+    }
+    if (!comparison.sameRules) putMerged(ws, row++, COL.criterion, last, S.otherRules(comparison.quarter), { italic: true });
+  }
+  writeSignatures(ws, row + 1, labels, WIDTHS);
+  setPrinting(ws, headerRow, labels);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+interface Writer {
+  ws: Worksheet;
+  labels: Labels;
+  bloc: Bloc;
+  fmt: string;
+  lang: Lang;
+  byId: Map<string, CriterionOutcome>;
+  /** Filled as criteria are written: the first row of each. */
+  firstRowOf: Map<string, number>;
+}
+
+/** A group row (section, bonus or penalty) then its criteria; the caller fills the group's points. */
+function writeGroup(
+  w: Writer,
+  row: number,
+  id: string,
+  name: string,
+  max: number,
+  criteria: Criterion[],
+): { groupRow: number; next: number } {
+  const { ws, fmt } = w;
+  const groupRow = row;
+  const group = { bold: true, border: true, fill: GROUP_FILL };
+  put(ws, groupRow, COL.no, id, { ...group, align: 'center' });
+  putMerged(ws, groupRow, COL.criterion, COL.criterion, name, { ...group, wrap: true });
+  put(ws, groupRow, COL.max, max, { ...group, numFmt: fmt, align: 'right' });
+  for (const c of [COL.indicator, COL.value, COL.measure, COL.source, COL.reason]) put(ws, groupRow, c, null, group);
+  fitHeight(ws, groupRow, WIDTHS);
+  let r = groupRow + 1;
+  for (const criterion of criteria) r = writeCriterion(w, r, criterion, w.byId.get(criterion.id)!);
+  return { groupRow, next: r };
+}
+
+/** A criterion over as many rows as it read facts (one at least); its own cells merged down. */
+function writeCriterion(w: Writer, row: number, criterion: Criterion, outcome: CriterionOutcome): number {
+  const { ws, labels, bloc, fmt, lang } = w;
+  w.firstRowOf.set(criterion.id, row);
+  const lines = evidenceLines(outcome, bloc, labels, lang);
+  const height = Math.max(1, lines.length);
+  const faded = outcome.status === 'not_applicable' ? { italic: true } : {};
+  const own = (col: number, value: unknown, style: object) => {
+    if (height > 1) ws.mergeCells(row, col, row + height - 1, col);
+    for (let r = row + 1; r < row + height; r++) put(ws, r, col, null, { border: true });
+    put(ws, row, col, value as never, { border: true, wrap: true, ...faded, ...style });
+  };
+  own(COL.no, criterion.id, { align: 'center' });
+  own(COL.criterion, criterion.name, {});
+  own(COL.max, outcome.max, { numFmt: fmt, align: 'right', wrap: false });
+  own(COL.points, outcome.points, { numFmt: fmt, align: 'right', wrap: false, bold: true });
+  const status = outcome.status === 'scored' ? '' : `[${labels.status[outcome.status]}] `;
+  own(COL.reason, outcome.status === 'not_applicable' || outcome.status === 'missing' ? outcome.reason : `${status}${outcome.reason}`, {});
+  for (let i = 0; i < height; i++) {
+    const line = lines[i];
+    const r = row + i;
+    const value = line === undefined ? null : typeof line.value === 'number' ? line.value : line.text;
+    put(ws, r, COL.indicator, line?.label ?? null, { border: true, wrap: true, ...faded });
+    put(ws, r, COL.value, value, { border: true, align: typeof value === 'number' ? 'right' : 'center', numFmt: typeof value === 'number' ? numberShape(line!.value as number) : undefined });
+    put(ws, r, COL.measure, line?.measure ?? null, { border: true, align: 'center' });
+    put(ws, r, COL.source, line?.source ?? (i === 0 ? (outcome.source ?? null) : null), { border: true, wrap: true });
+  }
+  // Heights: the criterion's own text is shared by its rows; each row fits its own evidence.
+  for (let i = 0; i < height; i++) fitHeight(ws, row + i, WIDTHS);
+  const shared = Math.max(linesIn(criterion.name, WIDTHS[COL.criterion - 1]!), linesIn(String(ws.getCell(row, COL.reason).value), WIDTHS[COL.reason - 1]!));
+  for (let i = 0; i < height; i++) {
+    const r = ws.getRow(row + i);
+    r.height = Math.max(r.height ?? 0, heightOf(Math.ceil(shared / height)));
+  }
+  return row + height;
+}
+
+/** A value's number format: as many decimals as it has, up to four. */
+function numberShape(value: number): string {
+  const decimals = Math.min(4, (String(value).split('.')[1] ?? '').length);
+  return decimals > 0 ? `0.${'0'.repeat(decimals)}` : '0';
+}
+
+function groupNumber(fmt: string) {
+  return { numFmt: fmt, align: 'right' as const, bold: true, border: true, fill: GROUP_FILL };
+}
+
+function letter(col: number): string {
+  return String.fromCharCode(64 + col);
+}

@@ -1,0 +1,23 @@
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { SourceFile } from '../load/yaml-file.js';
+import type { Results } from '../model/results.js';
+import { validateSchema } from './schema.js';
+
+/**
+ * Checks an earlier quarter's results.json before a report compares with it: the schema (errors at
+ * their place in the file), then whether it really comes before `current` and used the same rules
+ * (warnings). `results` is set when there is no error.
+ */
+export function validatePreviousResults(source: SourceFile, current: { quarter: string; rulesDigest: string }): { results?: Results; diagnostics: Diagnostic[] } {
+  const { diagnostics } = validateSchema('results', source);
+  if (diagnostics.length > 0) return { diagnostics };
+  const results = source.data as Results;
+  const out: Diagnostic[] = [];
+  if (results.quarter >= current.quarter) {
+    out.push(diagnostic('PREVIOUS_NOT_EARLIER', source.locate(['quarter']), { quarter: results.quarter, current: current.quarter }));
+  }
+  if (results.rulesDigest !== current.rulesDigest) {
+    out.push(diagnostic('PREVIOUS_OTHER_RULES', source.locate(['rulesDigest']), { quarter: results.quarter }));
+  }
+  return { results, diagnostics: out };
+}

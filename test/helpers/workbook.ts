@@ -1,0 +1,110 @@
+import ExcelJS from 'exceljs';
+import type { Cell, Worksheet } from 'exceljs';
+import { roundHalfUp } from '../../src/model/round.js';
+
+/** Reads a workbook written by the program, as a spreadsheet program would. */
+export async function readWorkbook(path: string): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path);
+  return wb;
+}
+
+/** A cell's value as a formula sees it: the cached result of a formula, nothing for a merged follower. */
+export function valueOf(ws: Worksheet, address: string): number | string | boolean | null {
+  const cell = ws.getCell(address);
+  if (cell.master.address !== cell.address) return null;
+  // cell.value drops a formula result of 0 (exceljs copies only truthy fields); cell.result keeps it.
+  if (cell.formula) return (cell.result as number | string | undefined) ?? null;
+  return (cell.value as number | string | boolean | null) ?? null;
+}
+
+/**
+ * Evaluates the formulas the scorecards use (numbers, cells, ranges, + − × ÷, SUM, ROUND, MAX) on
+ * the sheet's own values, independently of the program that wrote them: `SUM(H10:H12)` is the sum
+ * of the cells it names, whatever result was stored with it.
+ */
+export function evaluateFormula(ws: Worksheet, formula: string): number {
+  const tokens = formula.match(/\$?[A-Z]+\$?\d+(?::\$?[A-Z]+\$?\d+)?|\d+(?:\.\d+)?|[A-Z]+(?=\()|[-+*/(),]/g) ?? [];
+  if (tokens.join('') !== formula.replace(/\s+/g, '')) throw new Error(`formula not understood: ${formula}`);
+  let i = 0;
+  const peek = () => tokens[i];
+  const next = () => tokens[i++]!;
+  const cells = (ref: string): number[] => {
+    const [a, b = a] = ref.replace(/\$/g, '').split(':') as [string, string?];
+    const start = ws.getCell(a);
+    const end = ws.getCell(b!);
+    const out: number[] = [];
+    for (let r = Number(start.row); r <= Number(end.row); r++) {
+      for (let c = Number(start.col); c <= Number(end.col); c++) {
+        const v = valueOf(ws, ws.getCell(r, c).address);
+        out.push(typeof v === 'number' ? v : 0);
+      }
+    }
+    return out;
+  };
+  const args = (): number[][] => {
+    const list: number[][] = [];
+    next(); // (
+    while (peek() !== ')') {
+      const t = peek()!;
+      list.push(/^\$?[A-Z]+\$?\d+(:|$)/.test(t) && (tokens[i + 1] === ',' || tokens[i + 1] === ')') ? cells(next()) : [expr()]);
+      if (peek() === ',') next();
+    }
+    next(); // )
+    return list;
+  };
+  const primary = (): number => {
+    const t = next();
+    if (t === '(') {
+      const v = expr();
+      next();
+      return v;
+    }
+    if (t === '-') return -primary();
+    if (/^\d/.test(t)) return Number(t);
+    if (/^\$?[A-Z]+\$?\d+$/.test(t)) return cells(t)[0]!;
+    const list = args();
+    if (t === 'SUM') return list.flat().reduce((a, b) => a + b, 0);
+    if (t === 'MAX') return Math.max(...list.flat());
+    if (t === 'ROUND') {
+      const [[x], [d]] = list as [[number], [number]];
+      return x < 0 ? -roundHalfUp(-x, d) : roundHalfUp(x, d);
+    }
+    throw new Error(`function not understood: ${t}`);
+  };
+  const term = (): number => {
+    let v = primary();
+    while (peek() === '*' || peek() === '/') v = next() === '*' ? v * primary() : v / primary();
+    return v;
+  };
+  const expr = (): number => {
+    let v = term();
+    while (peek() === '+' || peek() === '-') v = next() === '+' ? v + term() : v - term();
+    return v;
+  };
+  const value = expr();
+  if (i !== tokens.length) throw new Error(`formula not understood: ${formula}`);
+  return value;
+}
+
+/** Every formula cell of a sheet with its formula and cached result. */
+export function formulaCells(ws: Worksheet): { cell: Cell; formula: string; result: unknown }[] {
+  const out: { cell: Cell; formula: string; result: unknown }[] = [];
+  ws.eachRow((row) =>
+    row.eachCell((cell) => {
+      if (cell.formula && cell.master.address === cell.address) out.push({ cell, formula: cell.formula, result: cell.result });
+    }),
+  );
+  return out;
+}
+
+/** Texts of a sheet's cells, by address, for finding labels. */
+export function textCells(ws: Worksheet): Map<string, string> {
+  const out = new Map<string, string>();
+  ws.eachRow((row) =>
+    row.eachCell((cell) => {
+      if (typeof cell.value === 'string' && cell.master.address === cell.address) out.set(cell.address, cell.value);
+    }),
+  );
+  return out;
+}
