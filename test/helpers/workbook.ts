@@ -108,3 +108,23 @@ export function textCells(ws: Worksheet): Map<string, string> {
   );
   return out;
 }
+
+/** A workbook as data (sheets, merges, cells with value and number format, conditional formats, print setup): two runs compare equal when their content is. */
+export async function normalisedView(path: string): Promise<unknown> {
+  const wb = await readWorkbook(path);
+  return {
+    created: wb.created,
+    modified: wb.modified,
+    sheets: wb.worksheets.map((ws) => {
+      const cells: unknown[] = [];
+      ws.eachRow((row) => row.eachCell((cell) => cells.push([cell.address, cell.formula ? { f: cell.formula, r: cell.result } : cell.value, cell.numFmt])));
+      return {
+        name: ws.name,
+        merges: (ws.model as unknown as { merges: string[] }).merges,
+        cells,
+        conditionalFormattings: ws.conditionalFormattings,
+        pageSetup: ws.pageSetup,
+      };
+    }),
+  };
+}
