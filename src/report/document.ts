@@ -62,7 +62,9 @@ export function put(ws: Worksheet, row: number, col: number, value: ExcelJS.Cell
   if (style.italic) font.italic = true;
   if (style.underline) font.underline = true;
   cell.font = font;
-  cell.alignment = { vertical: 'middle', horizontal: style.align ?? 'left', wrapText: style.wrap ?? false };
+  const horizontal = style.align ?? 'left';
+  // An indent of one keeps right-aligned numbers off the text of the next cell.
+  cell.alignment = { vertical: 'middle', horizontal, wrapText: style.wrap ?? false, ...(horizontal === 'center' ? {} : { indent: 1 }) };
   if (style.numFmt) cell.numFmt = style.numFmt;
   if (style.border) cell.border = THIN;
   if (style.fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: style.fill } };

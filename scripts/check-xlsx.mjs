@@ -1,0 +1,80 @@
+#!/usr/bin/env node
+// Opens the workbooks `cchc score` writes in a real spreadsheet program: scores the shipped
+// samples (2019-Q1, then 2019-Q2 compared with it), converts every workbook to PDF with headless
+// LibreOffice, and fails when a conversion fails, gives no PDF, or loses the document's title.
+// With `--png DIR`, also renders page 1 of the ranking and of one unit scorecard into DIR.
+//
+// Needs LibreOffice (Debian: libreoffice-calc-nogui) and, for --png or the text check,
+// poppler-utils (pdftoppm, pdftotext).
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const args = process.argv.slice(2);
+const pngDir = args.includes('--png') ? resolve(args[args.indexOf('--png') + 1]) : undefined;
+const root = resolve(new URL('..', import.meta.url).pathname);
+const work = mkdtempSync(join(tmpdir(), 'cchc-check-xlsx-'));
+
+function run(cmd, argv, options = {}) {
+  const r = spawnSync(cmd, argv, { encoding: 'utf8', ...options });
+  if (r.error) throw new Error(`${cmd}: ${r.error.message}`);
+  return r;
+}
+
+function fail(message) {
+  console.error(`check:xlsx: ${message}`);
+  process.exitCode = 1;
+}
+
+try {
+  const office = ['soffice', 'libreoffice'].find((c) => !spawnSync(c, ['--version']).error);
+  if (!office) throw new Error('LibreOffice not found (Debian: apt-get install libreoffice-calc-nogui)');
+  const cli = join(root, 'dist', 'cli', 'main.js');
+  for (const [quarter, extra] of [['2019-Q1', []], ['2019-Q2', ['--date', '2019-07-05']]]) {
+    const r = run(process.execPath, [cli, 'score', '--evidence', `samples/${quarter}`, '--out', join(work, 'out', quarter), ...extra], { cwd: root });
+    if (r.status !== 0) throw new Error(`cchc score ${quarter} exited ${r.status}\n${r.stderr}`);
+  }
+  const books = [];
+  for (const quarter of ['2019-Q1', '2019-Q2']) {
+    const dir = join(work, 'out', quarter);
+    books.push({ file: join(dir, 'ranking.xlsx'), title: 'BẢNG TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM' });
+    for (const name of readdirSync(join(dir, 'units'))) books.push({ file: join(dir, 'units', name), title: 'PHIẾU KẾT QUẢ CHẤM ĐIỂM' });
+  }
+  // One conversion per folder (a LibreOffice start costs seconds); unit files of two quarters share names.
+  const folders = [...new Set(books.map((b) => join(b.file, '..')))];
+  const profile = `file://${join(work, 'profile')}`;
+  for (const [i, folder] of folders.entries()) {
+    const outdir = join(work, 'pdf', String(i));
+    const inFolder = books.filter((b) => join(b.file, '..') === folder);
+    const r = run(office, [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', outdir, ...inFolder.map((b) => b.file)], { timeout: 300_000 });
+    if (r.status !== 0) fail(`${folder}: LibreOffice exited ${r.status}\n${r.stderr}`);
+    for (const b of inFolder) b.pdf = join(outdir, b.file.split(/[\\/]/).pop().replace(/\.xlsx$/, '.pdf'));
+  }
+  for (const b of books) {
+    if (!existsSync(b.pdf)) {
+      fail(`${b.file}: not converted`);
+      continue;
+    }
+    const text = run('pdftotext', ['-layout', b.pdf, '-']);
+    if (text.status !== 0) fail(`${b.pdf}: pdftotext exited ${text.status}`);
+    else if (!text.stdout.includes(b.title)) fail(`${b.file}: the PDF lacks the title "${b.title}"`);
+  }
+  if (!process.exitCode) console.log(`check:xlsx: ${books.length} workbooks opened and converted by ${office}`);
+  if (pngDir && !process.exitCode) {
+    const pick = (suffix) => books.find((b) => b.file.endsWith(suffix));
+    for (const [book, name] of [[pick(join('2019-Q2', 'ranking.xlsx')), 'ranking'], [pick(join('2019-Q2', 'units', 'DL-CAUKE.xlsx')), 'unit-scorecard']]) {
+      const r = run('pdftoppm', ['-f', '1', '-l', '1', '-r', '110', '-png', '-singlefile', book.pdf, join(work, name)]);
+      if (r.status !== 0) fail(`pdftoppm ${book.pdf}: ${r.stderr}`);
+      else {
+        mkdirSync(pngDir, { recursive: true });
+        copyFileSync(join(work, `${name}.png`), join(pngDir, `${name}.png`));
+      }
+    }
+    console.log(`check:xlsx: page 1 of the ranking and of DL-CAUKE's scorecard in ${pngDir}`);
+  }
+} catch (err) {
+  fail(err.message);
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
