@@ -144,7 +144,7 @@ describe('ranking.xlsx', () => {
     const score = ws.getColumn(cols.indexOf('Tổng điểm') + 1).letter;
     const grade = ws.getColumn(cols.indexOf('Xếp loại') + 1).letter;
     const rows = `${h + 1}:${h + 8}`.split(':');
-    const cf = ws.conditionalFormattings as unknown as { ref: string; rules: { type: string; formulae?: string[]; cfvo?: { value?: number }[] }[] }[];
+    const cf = (ws as unknown as { conditionalFormattings: unknown }).conditionalFormattings as { ref: string; rules: { type: string; formulae?: string[]; cfvo?: { value?: number }[] }[] }[];
     const bar = cf.find((c) => c.ref === `${score}${rows[0]}:${score}${rows[1]}`);
     expect(bar?.rules.map((r) => r.type)).toEqual(['dataBar']);
     expect(bar?.rules[0]!.cfvo?.map((v) => v.value)).toEqual([0, 100]);

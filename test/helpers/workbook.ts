@@ -122,7 +122,7 @@ export async function normalisedView(path: string): Promise<unknown> {
         name: ws.name,
         merges: (ws.model as unknown as { merges: string[] }).merges,
         cells,
-        conditionalFormattings: ws.conditionalFormattings,
+        conditionalFormattings: (ws as unknown as { conditionalFormattings: unknown }).conditionalFormattings,
         pageSetup: ws.pageSetup,
       };
     }),
