@@ -1,10 +1,11 @@
 // `cchc score` options for the workbooks: --previous, --date, --lang, and names made safe.
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Results } from '../src/model/results.js';
-import { cchc, positionOf } from './helpers/cli.js';
+import { CLI, cchc, positionOf } from './helpers/cli.js';
 import { BASE_RULES, FIXTURES, rulesFolder } from './helpers/fixtures.js';
 import { normalisedView, readWorkbook, textCells } from './helpers/workbook.js';
 
@@ -147,6 +148,19 @@ describe('--date and --lang', () => {
     const { r } = scoreBase(tempDir());
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
+  });
+
+  // util-linux `script` gives the CLI a terminal; it is part of every Debian system.
+  it.skipIf(spawnSync('script', ['--version']).error !== undefined)('shows a progress bar on a terminal, and clears it', () => {
+    const root = tempDir();
+    const log = join(root, 'terminal.log');
+    const command = [process.execPath, CLI, 'score', '--rules', BASE_RULES, '--evidence', EVIDENCE, '--out', join(root, 'out'), '>', '/dev/null'].map((a) => (a === '>' ? a : `'${a}'`)).join(' ');
+    const r = spawnSync('script', ['-qec', command, log], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    const screen = readFileSync(log, 'utf8');
+    expect(screen).toContain('Bảng điểm đơn vị [');
+    expect(screen).toContain('] 4/4');
+    expect(screen).toContain('\r\x1b[K');
   });
 });
 
