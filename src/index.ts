@@ -3,9 +3,11 @@ import { loadRuleFiles, type RuleFiles } from './load/rules.js';
 import { loadYamlFile } from './load/yaml-file.js';
 import type { Results } from './model/results.js';
 import type { ReportInput } from './report/ranking-workbook.js';
+import type { FormInput } from './report/evidence-form.js';
+import { basename, dirname } from 'node:path';
 import { validatePreviousResults } from './validate/results.js';
 import { hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
-import type { Rules } from './model/scorecard.js';
+import type { FactType, Rules } from './model/scorecard.js';
 import { validateRules } from './validate/rules.js';
 
 export type { Diagnostic } from './diagnostics/diagnostic.js';
@@ -18,6 +20,17 @@ export type * from './model/results.js';
 export { scoreQuarter, rulesDigest } from './score-quarter.js';
 export { loadEvidenceFiles } from './load/evidence.js';
 export { validateEvidence, type MissingMode } from './validate/evidence.js';
+
+export { hasErrors } from './diagnostics/diagnostic.js';
+
+/** The type of each fact of each unit's bloc, for reading evidence forms. */
+export function factTypeOf(rules: Rules): (unit: string, fact: string) => FactType | undefined {
+  const blocOf = new Map(rules.units.map((u) => [u.id, rules.blocs.find((b) => b.bloc === u.bloc)]));
+  return (unit, fact) => {
+    const facts = blocOf.get(unit)?.facts;
+    return facts && Object.hasOwn(facts, fact) ? facts[fact]!.type : undefined;
+  };
+}
 
 export interface CheckedRules {
   rules?: Rules;
@@ -43,6 +56,7 @@ export { compareQuarters, type Comparison } from './rank/compare-quarters.js';
 export { lastDayOf, previousQuarter, QUARTER } from './model/quarter.js';
 export { OutputError } from './report/output-error.js';
 export type { ReportInput } from './report/ranking-workbook.js';
+export type { FormInput } from './report/evidence-form.js';
 
 /** Loads and checks an earlier quarter's results.json for comparison; `results` only when it has no error. */
 export async function loadPreviousResults(
@@ -63,4 +77,25 @@ export async function loadPreviousResults(
 export async function writeReports(input: ReportInput, out: string, onProgress?: (done: number, total: number) => void): Promise<string[]> {
   const report = await import('./report/write-reports.js');
   return report.writeReports(input, out, onProgress);
+}
+
+/** Writes the evidence form of a quarter (`cchc template`): one workbook, or one per unit; all or nothing. exceljs loads here. */
+export async function writeEvidenceForms(input: FormInput, out: string, perUnit: boolean): Promise<string[]> {
+  const { writeEvidenceForm } = await import('./report/evidence-form.js');
+  const { StagedFiles } = await import('./report/staged-files.js');
+  const { safeFileNames } = await import('./report/safe-names.js');
+  const staged = new StagedFiles(perUnit ? out : dirname(out));
+  try {
+    if (perUnit) {
+      const names = safeFileNames(input.units.map((u) => u.id));
+      for (const [i, unit] of input.units.entries()) await staged.add(`${names[i]}.xlsx`, await writeEvidenceForm({ ...input, units: [unit] }));
+    } else {
+      await staged.add(basename(out), await writeEvidenceForm(input));
+    }
+    await staged.commit();
+  } catch (err) {
+    await staged.abort();
+    throw err;
+  }
+  return [...staged.committed];
 }

@@ -5,11 +5,14 @@ import { dirname, join } from 'node:path';
 import {
   checkRules,
   compareQuarters,
+  factTypeOf,
+  hasErrors,
   lastDayOf,
   loadPreviousResults,
   OutputError,
   previousQuarter,
   QUARTER,
+  writeEvidenceForms,
   writeReports,
   type Comparison,
   formatDiagnostics,
@@ -55,6 +58,7 @@ interface ScoreOptions {
   previous?: string;
   date?: string;
   missing: MissingMode;
+  strict?: boolean;
   lang: Lang;
 }
 
@@ -75,17 +79,21 @@ async function scoreCommand(opts: ScoreOptions): Promise<number> {
   const sources = new Map(checked.sources);
   let results: Results | undefined;
   if (checked.rules) {
-    const loaded = await loadEvidenceFiles(opts.evidence);
+    const rules = checked.rules;
+    const digest = rulesDigest(checked.files);
+    const loaded = await loadEvidenceFiles(opts.evidence, factTypeOf(rules));
     for (const f of loaded.files) sources.set(f.file, f.text);
-    const validated = validateEvidence(checked.rules, loaded.files, {
+    const validated = validateEvidence(rules, loaded.files, {
       path: opts.evidence,
       quarter: opts.quarter,
       missing: opts.missing,
       unitsSource: checked.files.units,
+      rulesDigest: digest,
+      strict: opts.strict,
     });
     problems.push(...loaded.diagnostics, ...validated.diagnostics);
-    if (validated.evidence && loaded.diagnostics.length === 0) {
-      results = await scoreQuarter(checked.rules, validated.evidence, validated.missing, rulesDigest(checked.files), opts.lang);
+    if (validated.evidence && !hasErrors(loaded.diagnostics)) {
+      results = await scoreQuarter(rules, validated.evidence, validated.missing, digest, opts.lang);
     }
   }
   const out = opts.out ?? join('out', results?.quarter ?? '');
@@ -162,6 +170,50 @@ async function isFile(path: string): Promise<boolean> {
   return (await stat(path).catch(() => undefined))?.isFile() ?? false;
 }
 
+interface TemplateOptions {
+  rules: string;
+  quarter: string;
+  out?: string;
+  perUnit?: boolean;
+  lang: Lang;
+}
+
+async function templateCommand(opts: TemplateOptions): Promise<number> {
+  const vi = opts.lang === 'vi';
+  await requireDir(opts.rules, opts.lang);
+  if (!QUARTER.test(opts.quarter)) {
+    throw new UsageError(vi ? `quý phải có dạng YYYY-Qn: ${opts.quarter}` : `the quarter must be YYYY-Qn: ${opts.quarter}`);
+  }
+  const checked = await checkRules(opts.rules);
+  if (checked.diagnostics.length > 0) process.stderr.write(`${formatDiagnostics(checked.diagnostics, checked.sources, opts.lang)}\n`);
+  if (!checked.rules) {
+    process.stderr.write(`${summarizeDiagnostics(checked.diagnostics, opts.lang)}\n`);
+    return EXIT_PROBLEMS;
+  }
+  const out = opts.out ?? join('out', opts.quarter, opts.perUnit ? 'forms' : 'evidence-form.xlsx');
+  const input = {
+    rules: checked.rules,
+    rulesDigest: rulesDigest(checked.files),
+    quarter: opts.quarter,
+    units: checked.rules.units,
+    lang: opts.lang,
+    stamp: lastDayOf(opts.quarter),
+  };
+  try {
+    const written = await writeEvidenceForms(input, out, opts.perUnit ?? false);
+    process.stdout.write(
+      opts.perUnit
+        ? `${vi ? 'Đã ghi' : 'Wrote'} ${written.length} ${vi ? 'biểu nhập số liệu trong' : 'evidence forms in'} ${out}\n`
+        : `${vi ? 'Đã ghi' : 'Wrote'} ${out} (${input.units.length} ${vi ? 'đơn vị' : 'units'})\n`,
+    );
+    return 0;
+  } catch (err) {
+    if (!(err instanceof OutputError)) throw err;
+    process.stderr.write(`cchc: ${vi ? 'không ghi được' : 'cannot write'} ${err.file}: ${err.code}\n`);
+    return EXIT_PROBLEMS;
+  }
+}
+
 function rankingTables(results: Results, lang: Lang): string {
   const head = lang === 'vi' ? ['Hạng', 'Đơn vị', 'Điểm', 'Xếp loại'] : ['Rank', 'Unit', 'Score', 'Grade'];
   const lines: string[] = [];
@@ -218,9 +270,21 @@ function program(): Command {
     .option('--previous <file>', 'results.json của quý trước / previous quarter results (default <out root>/<previous quarter>/results.json)')
     .option('--date <YYYY-MM-DD>', 'ngày ký trên bảng điểm / date printed on the sheets (default: left blank)')
     .addOption(new Option('--missing <mode>', 'thiếu số liệu / missing evidence').choices(['error', 'zero']).default('error'))
+    .option('--strict', 'biểu nhập của quý khác hoặc bộ tiêu chí khác là lỗi / a form for another quarter or other rules is an error')
     .addOption(langOption())
     .action(async (opts) => {
       process.exitCode = await scoreCommand(opts);
+    });
+  cmd
+    .command('template')
+    .description('lập biểu nhập số liệu Excel cho các đơn vị / write the Excel evidence form for the units')
+    .requiredOption('--quarter <quarter>', 'quý, ví dụ 2019-Q2 / quarter, e.g. 2019-Q2')
+    .option('--rules <dir>', 'thư mục quy tắc / rules folder', 'rules')
+    .option('--out <path>', 'tệp (hoặc thư mục với --per-unit) / file, or folder with --per-unit (default out/<quarter>/evidence-form.xlsx, out/<quarter>/forms)')
+    .option('--per-unit', 'mỗi đơn vị một tệp / one workbook per unit')
+    .addOption(langOption())
+    .action(async (opts) => {
+      process.exitCode = await templateCommand(opts);
     });
   return cmd;
 }

@@ -383,6 +383,42 @@ export const CODES = {
     vi: (p) => (p.fact ? `đơn vị "${p.unit}" thiếu chỉ số "${p.fact}" (${p.label}) cho tiêu chí ${p.criterion}` : `đơn vị "${p.unit}" thiếu điểm chấm trực tiếp của tiêu chí ${p.criterion}`),
     en: (p) => (p.fact ? `unit "${p.unit}" lacks fact "${p.fact}" (${p.label}) for criterion ${p.criterion}` : `unit "${p.unit}" lacks the manual points of criterion ${p.criterion}`),
   },
+  EVIDENCE_DECIMAL_COMMA: {
+    severity: 'warning',
+    doc: 'A workbook cell holds a number as text with a decimal comma ("3,4"); it is read as 3.4. Type numbers into the cell as numbers to silence this.',
+    vi: (p) => `"${p.text}" là chữ, được đọc là số ${String(p.value).replace('.', ',')}`,
+    en: (p) => `"${p.text}" is text, read as the number ${p.value}`,
+  },
+  EVIDENCE_ROW_TWICE: {
+    severity: 'error',
+    doc: 'An evidence form has two rows for the same fact or criterion (a row copied); the run stops until one is removed.',
+    vi: (p) => `hàng "${p.key}" đã có tại ${p.first}`,
+    en: (p) => `row "${p.key}" already appears at ${p.first}`,
+  },
+  EVIDENCE_FORMULA: {
+    severity: 'error',
+    doc: 'A workbook cell holds a formula without a computed value (the file was written by a program that does not calculate); open and save it in Excel or LibreOffice, or type the value.',
+    vi: () => `ô có công thức nhưng chưa có giá trị tính sẵn; hãy mở và lưu lại tệp bằng Excel, hoặc nhập giá trị`,
+    en: () => `the cell holds a formula with no computed value; open and save the file in Excel, or type the value`,
+  },
+  EVIDENCE_NOT_A_FORM: {
+    severity: 'error',
+    doc: 'A workbook given as evidence has no sheet made by `cchc template` (a form sheet keeps a marker in its hidden cell A1).',
+    vi: () => `tệp Excel không có trang biểu nhập số liệu nào do cchc template tạo`,
+    en: () => `the workbook has no evidence form sheet made by cchc template`,
+  },
+  EVIDENCE_FORM_QUARTER: {
+    severity: 'warning',
+    doc: 'A form made for another quarter than the one scored (a unit reused last quarter\'s form); its values are read for the quarter scored. An error with `--strict`.',
+    vi: (p) => `biểu nhập được lập cho quý ${p.quarter}, đang chấm quý ${p.expected}`,
+    en: (p) => `the form was made for ${p.quarter}, the quarter scored is ${p.expected}`,
+  },
+  EVIDENCE_FORM_RULES: {
+    severity: 'warning',
+    doc: 'A form made from other scorecard files than those scored (another rules digest): rows may be missing or no longer asked. An error with `--strict`.',
+    vi: () => `biểu nhập được lập theo bộ tiêu chí khác với bộ tiêu chí đang dùng để chấm`,
+    en: () => `the form was made from other scorecards than those scored`,
+  },
   PREVIOUS_OTHER_RULES: {
     severity: 'warning',
     doc: 'The previous quarter\'s results.json was scored with other scorecard files (another `rulesDigest`); the comparison is still shown, with a note on the sheets.',

@@ -7,8 +7,9 @@ const SEVERITY_WORDS: Record<Lang, Record<Diagnostic['severity'], string>> = {
 };
 
 /**
- * Formats diagnostics as `file:line:col severity CODE message`, each followed by the
- * offending source line and a caret under the column when the file's text is known.
+ * Formats diagnostics as `file:line:col severity CODE message` (`file.xlsx!Sheet!D7 …` in a
+ * workbook), each followed by the offending source line and a caret under the column when the
+ * file's text is known.
  */
 export function formatDiagnostics(
   list: readonly Diagnostic[],
@@ -19,7 +20,7 @@ export function formatDiagnostics(
   const lines = new Map<string, string[]>();
   for (const d of sortDiagnostics(list)) {
     out.push(`${where(d)} ${SEVERITY_WORDS[lang][d.severity]} ${d.code} ${messageOf(d, lang)}`);
-    const text = sources.get(d.file);
+    const text = d.sheet === undefined ? sources.get(d.file) : undefined;
     if (text === undefined) continue;
     let fileLines = lines.get(d.file);
     if (!fileLines) {

@@ -14,6 +14,19 @@ export interface SourceFile {
   parsed: boolean;
   /** Position of the node at `path` (or of its key, for `key`); the nearest existing parent when absent. */
   locate(path: Path, target?: 'value' | 'key'): Location;
+  /** Where a value at `path` would be written though it is not (a form's empty cell); forms only. */
+  slotOf?(path: Path): Location | undefined;
+  /** For an evidence form read from a workbook: the stamp of each unit sheet. */
+  forms?: FormStamp[];
+}
+
+/** What a form sheet says it was made for: a unit, a quarter, the rules (by digest), and where it says so. */
+export interface FormStamp {
+  unit: string;
+  quarter: string;
+  rulesDigest: string;
+  quarterAt: Location;
+  digestAt: Location;
 }
 
 /** Cap on alias expansion, so a "billion laughs" file is refused instead of filling memory. */

@@ -130,11 +130,11 @@ export function writeSignatures(ws: Worksheet, row: number, labels: Labels, widt
   return row + 6;
 }
 
-/** A4 landscape, one page wide, the header row repeated on every page, frozen below it, page numbers. */
-export function setPrinting(ws: Worksheet, headerRow: number, labels: Labels): void {
+/** A4 (landscape unless said), one page wide, the header row repeated on every page, frozen below it, page numbers. */
+export function setPrinting(ws: Worksheet, headerRow: number, labels: Labels, orientation: 'landscape' | 'portrait' = 'landscape'): void {
   ws.pageSetup = {
     paperSize: 9,
-    orientation: 'landscape',
+    orientation,
     fitToPage: true,
     fitToWidth: 1,
     fitToHeight: 0,

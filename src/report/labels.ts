@@ -85,6 +85,30 @@ export interface Labels {
     noPrevious: (quarter: string) => string;
     otherRules: (quarter: string) => string;
   };
+  form: {
+    guideSheet: string;
+    title: (quarter: string) => string;
+    unitLine: (unitName: string, unitId: string, blocName: string) => string;
+    sendTo: (committee: string, organization: string) => string;
+    fillHint: string;
+    no: string;
+    indicator: string;
+    measure: string;
+    value: string;
+    source: string;
+    note: string;
+    committeePart: string;
+    criterion: string;
+    maxPoints: (max: string) => string;
+    points: string;
+    remark: string;
+    notApplicablePart: string;
+    notApplicableAsk: string;
+    guide: (quarter: string, committee: string, organization: string, version: string) => string[];
+    numberPrompt: (min?: string, max?: string, whole?: boolean) => string;
+    yesNoPrompt: string;
+    errorTitle: string;
+  };
   yes: string;
   no: string;
 }
@@ -172,6 +196,42 @@ const vi: Labels = {
     noPrevious: (q) => `Chưa có kết quả ${vi.quarter(q)} của đơn vị.`,
     otherRules: (q) => `Lưu ý: ${vi.quarter(q)} được chấm theo bộ tiêu chí khác; so sánh chỉ để tham khảo.`,
   },
+  form: {
+    guideSheet: 'Hướng dẫn',
+    title: (q) => `BIỂU NHẬP SỐ LIỆU CẢI CÁCH HÀNH CHÍNH QUÝ ${romanQuarter(q)} NĂM ${parseQuarter(q).year}`,
+    unitLine: (name, id, bloc) => `Đơn vị: ${name} (${id}) — ${bloc}`,
+    sendTo: (committee, org) => `Gửi: Thường trực ${committee.toLocaleLowerCase('vi').replace(/^ban/, 'Ban')} — ${org}`,
+    fillHint: 'Chỉ nhập vào các ô nền vàng. Ô để trống là thiếu số liệu (không phải 0).',
+    no: 'STT',
+    indicator: 'Chỉ số',
+    measure: 'Đơn vị tính',
+    value: 'Giá trị',
+    source: 'Tài liệu kiểm chứng',
+    note: 'Ghi chú',
+    committeePart: 'PHẦN DO BAN CHỈ ĐẠO CẢI CÁCH HÀNH CHÍNH CHẤM (đơn vị để trống)',
+    criterion: 'Tiêu chí',
+    maxPoints: (max) => `tối đa ${max}`,
+    points: 'Điểm chấm',
+    remark: 'Nhận xét',
+    notApplicablePart: 'TIÊU CHÍ KHÔNG PHÁT SINH TRONG QUÝ (chọn "Có" nếu không áp dụng)',
+    notApplicableAsk: 'Không áp dụng?',
+    guide: (q, committee, org, version) => [
+      `Quý: ${romanQuarter(q)}/${parseQuarter(q).year}`,
+      'Hạn gửi: ……………………………………',
+      `Gửi về: Thường trực ${committee.toLocaleLowerCase('vi').replace(/^ban/, 'Ban')}, ${org}.`,
+      'Cách nhập:',
+      '1. Mỗi đơn vị có một trang mang tên đơn vị; chỉ nhập vào các ô nền vàng: Giá trị, Tài liệu kiểm chứng, Ghi chú.',
+      '2. Giá trị: nhập số (ví dụ 3,4 hoặc 95) hoặc chọn Có/Không trong danh sách. Chưa có số liệu thì để trống: ô trống được tính là thiếu số liệu, không phải 0.',
+      '3. Tài liệu kiểm chứng: ghi số, ngày của văn bản, báo cáo, biên bản chứng minh số liệu (ví dụ: Công văn 412/PCTV-KD ngày 02/4/2019).',
+      '4. Phần do Ban chỉ đạo chấm: đơn vị để trống.',
+      '5. Không xóa, không sao chép hàng; các cột và ô ẩn dùng để đọc số liệu tự động, xin giữ nguyên.',
+      `Biểu được lập theo bộ tiêu chí phiên bản ${version}.`,
+    ],
+    numberPrompt: (min, max, whole) =>
+      `Nhập ${whole ? 'một số nguyên' : 'một số'}${min !== undefined && max !== undefined ? ` từ ${min} đến ${max}` : min !== undefined ? ` không nhỏ hơn ${min}` : max !== undefined ? ` không lớn hơn ${max}` : ''}.`,
+    yesNoPrompt: 'Chọn Có hoặc Không trong danh sách.',
+    errorTitle: 'Giá trị không hợp lệ',
+  },
   yes: 'Có',
   no: 'Không',
 };
@@ -256,6 +316,42 @@ const en: Labels = {
     rankChange: 'Rank change',
     noPrevious: (q) => `No result for ${en.quarter(q)}.`,
     otherRules: (q) => `Note: ${en.quarter(q)} was scored with different criteria; compare with care.`,
+  },
+  form: {
+    guideSheet: 'Instructions',
+    title: (q) => `ADMINISTRATIVE REFORM EVIDENCE FORM, QUARTER ${romanQuarter(q)} ${parseQuarter(q).year}`,
+    unitLine: (name, id, bloc) => `Unit: ${name} (${id}) — ${bloc}`,
+    sendTo: (committee, org) => `To: the secretariat of ${committee}, ${org}`,
+    fillHint: 'Type only into the yellow cells. A blank cell is missing evidence (not 0).',
+    no: 'No.',
+    indicator: 'Indicator',
+    measure: 'Unit of measure',
+    value: 'Value',
+    source: 'Evidence document',
+    note: 'Note',
+    committeePart: 'SCORED BY THE STEERING COMMITTEE (leave blank)',
+    criterion: 'Criterion',
+    maxPoints: (max) => `max ${max}`,
+    points: 'Points',
+    remark: 'Remark',
+    notApplicablePart: 'CRITERIA THAT DID NOT OCCUR THIS QUARTER (choose "Yes" if not applicable)',
+    notApplicableAsk: 'Not applicable?',
+    guide: (q, committee, org, version) => [
+      `Quarter: ${romanQuarter(q)}/${parseQuarter(q).year}`,
+      'Deadline: ……………………………………',
+      `Send to: the secretariat of ${committee}, ${org}.`,
+      'How to fill in:',
+      '1. Each unit has a sheet named after it; type only into the yellow cells: Value, Evidence document, Note.',
+      '2. Value: a number (e.g. 3.4 or 95), or Yes/No from the list. Leave it blank when there is no figure: a blank cell is missing evidence, not 0.',
+      '3. Evidence document: the number and date of the letter, report or record that backs the figure.',
+      '4. The part scored by the committee: leave it blank.',
+      '5. Do not delete or copy rows; the hidden columns and cells are read by the program, keep them as they are.',
+      `Made from the scorecards version ${version}.`,
+    ],
+    numberPrompt: (min, max, whole) =>
+      `Type ${whole ? 'a whole number' : 'a number'}${min !== undefined && max !== undefined ? ` from ${min} to ${max}` : min !== undefined ? ` of at least ${min}` : max !== undefined ? ` of at most ${max}` : ''}.`,
+    yesNoPrompt: 'Choose Yes or No from the list.',
+    errorTitle: 'Value not allowed',
   },
   yes: 'Yes',
   no: 'No',

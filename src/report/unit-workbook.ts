@@ -1,5 +1,6 @@
 import type { Worksheet } from 'exceljs';
 import type { Lang } from '../diagnostics/codes.js';
+import { columnLetters } from '../diagnostics/diagnostic.js';
 import type { CriterionOutcome, UnitOutcome } from '../model/results.js';
 import { roundHalfUp } from '../model/round.js';
 import type { Bloc, Criterion } from '../model/scorecard.js';
@@ -44,7 +45,7 @@ export async function writeUnitWorkbook(input: ReportInput, blocId: string, unit
   const byId = new Map(unit.criteria.map((c) => [c.id, c]));
   const firstRowOf = new Map<string, number>();
   const writer: Writer = { ws, labels, bloc, fmt, lang: input.lang, byId, firstRowOf };
-  const pts = (r: number) => `${letter(COL.points)}${r}`;
+  const pts = (r: number) => `${columnLetters(COL.points)}${r}`;
 
   const sectionRows: number[] = [];
   for (const section of bloc.sections) {
@@ -87,7 +88,7 @@ export async function writeUnitWorkbook(input: ReportInput, blocId: string, unit
     const applicableRows = bloc.sections
       .flatMap((s) => s.criteria)
       .filter((c) => byId.get(c.id)!.status !== 'not_applicable')
-      .map((c) => `${letter(COL.max)}${firstRowOf.get(c.id)!}`);
+      .map((c) => `${columnLetters(COL.max)}${firstRowOf.get(c.id)!}`);
     const maxRow = total(S.applicableMax, { formula: `SUM(${applicableRows.join(',')})`, result: roundHalfUp(applicable, p) });
     baseRow = total(S.baseScaled(bloc.total), { formula: `ROUND(${pts(achievedRow)}/${pts(maxRow)}*${bloc.total},${p})`, result: unit.base }, { bold: true });
   }
@@ -192,8 +193,4 @@ function numberShape(value: number): string {
 
 function groupNumber(fmt: string) {
   return { numFmt: fmt, align: 'right' as const, bold: true, border: true, fill: GROUP_FILL };
-}
-
-function letter(col: number): string {
-  return String.fromCharCode(64 + col);
 }

@@ -2,11 +2,26 @@ import type { Params } from '../diagnostics/codes.js';
 import { diagnostic, sortDiagnostics, where, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
 import type { Path, SourceFile } from '../load/yaml-file.js';
 import type { Evidence, FactEvidence, FactValue, ManualPoints, UnitEvidence } from '../model/evidence.js';
+import { QUARTER } from '../model/quarter.js';
 import { factsOfCriterion, placedCriteria, valueTypeOf, type Bloc, type Fact, type Rules } from '../model/scorecard.js';
 import { validateSchema } from './schema.js';
 import { closest } from './suggest.js';
 
 export type MissingMode = 'error' | 'zero';
+
+export interface EvidenceOptions {
+  /** The evidence path as given, for messages. */
+  path: string;
+  /** `--quarter`: the quarter every file must be for. */
+  quarter?: string;
+  missing: MissingMode;
+  /** units.yaml, to place a unit without evidence. */
+  unitsSource?: SourceFile;
+  /** The digest of the rules scored, which a form must have been made from. */
+  rulesDigest?: string;
+  /** `--strict`: a form for another quarter or other rules is an error, not a warning. */
+  strict?: boolean;
+}
 type Locate = (path: Path, target?: 'value' | 'key') => Location;
 
 interface RawUnit {
@@ -26,14 +41,19 @@ export type MissingByUnit = Map<string, Set<string>>;
 export function validateEvidence(
   rules: Rules,
   files: readonly SourceFile[],
-  options: { path: string; quarter?: string; missing: MissingMode; unitsSource?: SourceFile },
+  options: EvidenceOptions,
 ): { evidence?: Evidence; missing: MissingByUnit; diagnostics: Diagnostic[] } {
   const out: Diagnostic[] = [];
   const units = new Map<string, UnitEvidence>();
   const firstAt = new Map<string, string>();
   const blocOf = new Map(rules.units.map((u) => [u.id, rules.blocs.find((b) => b.bloc === u.bloc)!]));
-  let quarter = options.quarter;
+  // The quarter scored: --quarter, else that of the first evidence file, a form's only when all are forms
+  // (a unit may send back last quarter's form; the files typed for the quarter say which it is).
+  const quarterOf = (f: SourceFile) => (f.data as { quarter?: unknown } | null)?.quarter;
+  const stated = files.filter((f) => !f.forms).map(quarterOf).find((q) => typeof q === 'string' && QUARTER.test(q));
+  let quarter = options.quarter ?? (stated as string | undefined);
   const missing: MissingByUnit = new Map();
+  const raise = (d: Diagnostic) => (options.strict ? { ...d, severity: 'error' as const } : d);
 
   for (const source of files) {
     const schema = validateSchema('evidence', source);
@@ -46,7 +66,14 @@ export function validateEvidence(
     if (unitsOk) for (const id of brokenUnits) if (blocOf.has(id)) firstAt.set(id, where(source.locate(['units', id], 'key')));
     if (schema.violations.some((v) => !(v.path[0] === 'units' && v.path.length >= 2))) continue;
     if (quarter === undefined) quarter = data.quarter;
-    else if (data.quarter !== quarter) out.push(diagnostic('EVIDENCE_QUARTER', source.locate(['quarter']), { quarter: data.quarter, expected: quarter }));
+    if (source.forms) {
+      for (const form of source.forms) {
+        if (form.quarter !== quarter) out.push(raise(diagnostic('EVIDENCE_FORM_QUARTER', form.quarterAt, { quarter: form.quarter, expected: quarter })));
+        if (options.rulesDigest !== undefined && form.rulesDigest !== options.rulesDigest) out.push(raise(diagnostic('EVIDENCE_FORM_RULES', form.digestAt)));
+      }
+    } else if (data.quarter !== quarter) {
+      out.push(diagnostic('EVIDENCE_QUARTER', source.locate(['quarter']), { quarter: data.quarter, expected: quarter }));
+    }
 
     for (const [id, raw] of Object.entries(data.units)) {
       if (brokenUnits.has(id)) continue;
@@ -75,7 +102,9 @@ export function validateEvidence(
         if (options.missing === 'error') {
           for (const m of lacking) {
             const label = m.fact ? bloc.facts[m.fact]!.label : '';
-            out.push(diagnostic('EVIDENCE_MISSING', keyAt, { unit: id, criterion: m.criterion, ...(m.fact ? { fact: m.fact, label } : {}) }));
+            // A form has a cell for the value: the message points at it.
+            const slot = source.slotOf?.(['units', id, ...(m.fact ? ['facts', m.fact] : ['manual', m.criterion])]);
+            out.push(diagnostic('EVIDENCE_MISSING', slot ?? keyAt, { unit: id, criterion: m.criterion, ...(m.fact ? { fact: m.fact, label } : {}) }));
           }
         }
       }

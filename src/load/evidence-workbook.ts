@@ -1,0 +1,180 @@
+import ExcelJS from 'exceljs';
+import type { Cell } from 'exceljs';
+import { diagnostic, where, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
+import type { FactValue } from '../model/evidence.js';
+import { FORM, NO_WORDS, YES_WORDS } from '../model/evidence-form.js';
+import type { FactType } from '../model/scorecard.js';
+import type { FormStamp, Path, SourceFile } from './yaml-file.js';
+
+interface RawEntry {
+  facts: Record<string, { value: FactValue; source?: string; note?: string }>;
+  manual: Record<string, { points?: FactValue; note?: string; source?: string }>;
+  not_applicable: string[];
+}
+
+/** The type of a fact of a unit's bloc, to read a cell as the fact needs; undefined for a fact unknown. */
+export type FactTypeOf = (unit: string, fact: string) => FactType | undefined;
+
+/**
+ * Reads a filled evidence form (`cchc template`) into the same data an evidence YAML file
+ * holds, with every value's cell as its location (`file.xlsx!Sheet!E7`). Rows are found by the
+ * key in their hidden first column, so rows moved or labels retyped still read right. Never
+ * throws for problems of the file itself.
+ */
+export async function loadEvidenceWorkbook(file: string, typeOf: FactTypeOf): Promise<{ source?: SourceFile; diagnostics: Diagnostic[] }> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.readFile(file);
+  } catch (err) {
+    return { diagnostics: [diagnostic('FILE_UNREADABLE', { file, line: 1, col: 1 }, { reason: (err as Error).message.split('\n')[0]! })] };
+  }
+  const diagnostics: Diagnostic[] = [];
+  const places = new Map<string, Location>();
+  const units: Record<string, RawEntry> = {};
+  const firstSheetOf = new Map<string, Location>();
+  const forms: FormStamp[] = [];
+  for (const ws of wb.worksheets) {
+    if (textOf(ws.getCell(1, FORM.col.key)) !== FORM.marker) continue;
+    const at = (row: number, col: number): Location => ({ file, sheet: ws.name, line: row, col });
+    const unit = textOf(ws.getCell(FORM.stamp.unit, FORM.col.key)) ?? '';
+    const unitAt = at(FORM.stamp.unit, FORM.col.label);
+    const stamp: FormStamp = {
+      unit,
+      quarter: textOf(ws.getCell(FORM.stamp.quarter, FORM.col.key)) ?? '',
+      rulesDigest: textOf(ws.getCell(FORM.stamp.rulesDigest, FORM.col.key)) ?? '',
+      quarterAt: at(FORM.stamp.quarter, FORM.col.key),
+      digestAt: at(FORM.stamp.rulesDigest, FORM.col.key),
+    };
+    const first = firstSheetOf.get(unit);
+    if (first) {
+      diagnostics.push(diagnostic('EVIDENCE_UNIT_TWICE', unitAt, { unit, first: where(first) }));
+      continue;
+    }
+    firstSheetOf.set(unit, unitAt);
+    forms.push(stamp);
+    if (places.size === 0) places.set(key(['quarter']), stamp.quarterAt);
+    const place = (path: Path, loc: Location, target: 'value' | 'key' = 'value') => places.set(key(['units', unit, ...path], target), loc);
+    place([], unitAt);
+    place([], unitAt, 'key');
+    const entry: RawEntry = { facts: {}, manual: {}, not_applicable: [] };
+    const seen = new Map<string, Location>();
+    for (let r = FORM.headerRow + 1; r <= ws.rowCount; r++) {
+      const rowKey = textOf(ws.getCell(r, FORM.col.key));
+      if (!rowKey) continue;
+      const keyAt = at(r, FORM.col.key);
+      if (seen.has(rowKey)) {
+        diagnostics.push(diagnostic('EVIDENCE_ROW_TWICE', keyAt, { key: rowKey, first: where(seen.get(rowKey)!) }));
+        continue;
+      }
+      seen.set(rowKey, keyAt);
+      const valueAt = at(r, FORM.col.value);
+      const source = textOf(ws.getCell(r, FORM.col.source));
+      const note = textOf(ws.getCell(r, FORM.col.note));
+      if (rowKey.startsWith(FORM.manualPrefix)) {
+        const id = rowKey.slice(FORM.manualPrefix.length);
+        const points = readValue(ws.getCell(r, FORM.col.value), 'number', valueAt, diagnostics);
+        place(['manual', id], valueAt);
+        place(['manual', id], keyAt, 'key');
+        place(['manual', id, 'points'], valueAt);
+        place(['manual', id, 'note'], at(r, FORM.col.note));
+        place(['manual', id, 'source'], at(r, FORM.col.source));
+        if (points === undefined && note === undefined && source === undefined) continue;
+        entry.manual[id] = { ...(points !== undefined ? { points } : {}), ...(note !== undefined ? { note } : {}), ...(source !== undefined ? { source } : {}) };
+      } else if (rowKey.startsWith(FORM.notApplicablePrefix)) {
+        const marked = readValue(ws.getCell(r, FORM.col.value), 'boolean', valueAt, diagnostics);
+        if (marked === true) {
+          place(['not_applicable', entry.not_applicable.length], valueAt);
+          entry.not_applicable.push(rowKey.slice(FORM.notApplicablePrefix.length));
+        } else if (marked !== undefined && marked !== false) {
+          diagnostics.push(diagnostic('EVIDENCE_TYPE', valueAt, { fact: rowKey, value: String(marked), expected: 'boolean' }));
+        }
+      } else {
+        const value = readValue(ws.getCell(r, FORM.col.value), typeOf(unit, rowKey), valueAt, diagnostics);
+        place(['facts', rowKey], valueAt);
+        place(['facts', rowKey], keyAt, 'key');
+        place(['facts', rowKey, 'value'], valueAt);
+        place(['facts', rowKey, 'source'], at(r, FORM.col.source));
+        place(['facts', rowKey, 'note'], at(r, FORM.col.note));
+        if (value === undefined) continue;
+        entry.facts[rowKey] = { value, ...(source !== undefined ? { source } : {}), ...(note !== undefined ? { note } : {}) };
+      }
+    }
+    units[unit] = entry;
+  }
+  const start: Location = { file, sheet: wb.worksheets[0]?.name ?? '', line: 1, col: 1 };
+  if (forms.length === 0) return { diagnostics: [diagnostic('EVIDENCE_NOT_A_FORM', start)] };
+  const locate = (path: Path, target: 'value' | 'key' = 'value'): Location => {
+    for (let n = path.length; n >= 0; n--) {
+      const found = places.get(key(path.slice(0, n), n === path.length ? target : 'value'));
+      if (found) return found;
+    }
+    return start;
+  };
+  const source: SourceFile = {
+    file,
+    text: '',
+    data: { quarter: forms[0]!.quarter, units },
+    parsed: true,
+    locate,
+    slotOf: (path) => places.get(key(path, 'value')),
+    forms,
+  };
+  return { source, diagnostics };
+}
+
+function key(path: Path, target: 'value' | 'key' = 'value'): string {
+  return `${target}:${JSON.stringify(path)}`;
+}
+
+/** The text of a cell, trimmed and in NFC; undefined when blank. */
+function textOf(cell: Cell): string | undefined {
+  const v = plain(cell);
+  if (v === undefined || v === null) return undefined;
+  const text = String(v).normalize('NFC').trim();
+  return text === '' ? undefined : text;
+}
+
+/** A cell's value as the user sees it: a formula's cached result, rich text joined, an error's code. */
+function plain(cell: Cell): unknown {
+  if (cell.formula !== undefined && cell.formula !== '') return cell.result;
+  const v = cell.value as unknown;
+  if (v === null || v === undefined) return undefined;
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === 'object') {
+    if ('richText' in v) return (v as { richText: { text: string }[] }).richText.map((t) => t.text).join('');
+    if ('text' in v) return (v as { text: unknown }).text;
+    if ('error' in v) return (v as { error: string }).error;
+  }
+  return v;
+}
+
+/**
+ * A value cell read as its fact needs: numbers as numbers (text with a decimal comma too, with a
+ * warning), yes/no from Có/Không/Yes/No/TRUE/FALSE. A value of another type is returned as it is,
+ * for validation to refuse; a blank cell gives undefined (the value is missing).
+ */
+function readValue(cell: Cell, type: FactType | undefined, at: Location, out: Diagnostic[]): FactValue | undefined {
+  if (cell.formula !== undefined && cell.formula !== '' && (cell.result === undefined || cell.result === null)) {
+    out.push(diagnostic('EVIDENCE_FORMULA', at));
+    return undefined;
+  }
+  const v = plain(cell);
+  if (v === undefined || v === null) return undefined;
+  if (typeof v === 'number' || typeof v === 'boolean') return v;
+  const text = String(v).normalize('NFC').trim();
+  if (text === '') return undefined;
+  if (type === 'boolean') {
+    const word = text.toLocaleLowerCase('vi');
+    if (YES_WORDS.includes(word)) return true;
+    if (NO_WORDS.includes(word)) return false;
+  }
+  if (type === 'number' || type === 'integer') {
+    if (/^[+-]?\d+$/.test(text)) return Number(text);
+    if (/^[+-]?\d+,\d+$/.test(text)) {
+      const value = Number(text.replace(',', '.'));
+      out.push(diagnostic('EVIDENCE_DECIMAL_COMMA', at, { text, value }));
+      return value;
+    }
+  }
+  return text;
+}
