@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// Opens the workbooks `cchc score` writes in a real spreadsheet program: scores the shipped
-// samples (2019-Q1, then 2019-Q2 compared with it), converts every workbook to PDF with headless
-// LibreOffice, and fails when a conversion fails, gives no PDF, or loses the document's title.
-// With `--png DIR`, also renders page 1 of the ranking and of one unit scorecard into DIR.
+// Opens the workbooks cchc writes in a real spreadsheet program: scores the shipped samples
+// (2019-Q1, then 2019-Q2 compared with it) and makes the 2019-Q2 evidence forms (one workbook,
+// and one per unit), converts every workbook to PDF with headless LibreOffice, and fails when a
+// conversion fails, gives no PDF, or loses the document's title. With `--png DIR`, also renders
+// the first page of the ranking, of one unit's scorecard and of that unit's form into DIR.
 //
 // Needs LibreOffice (Debian: libreoffice-calc-nogui) and, for --png or the text check,
 // poppler-utils (pdftoppm, pdftotext).
@@ -35,7 +36,12 @@ try {
     const r = run(process.execPath, [cli, 'score', '--evidence', `samples/${quarter}`, '--out', join(work, 'out', quarter), ...extra], { cwd: root });
     if (r.status !== 0) throw new Error(`cchc score ${quarter} exited ${r.status}\n${r.stderr}`);
   }
-  const books = [];
+  for (const argv of [['--out', join(work, 'forms', 'evidence-form.xlsx')], ['--per-unit', '--out', join(work, 'forms', 'units')]]) {
+    const r = run(process.execPath, [cli, 'template', '--quarter', '2019-Q2', ...argv], { cwd: root });
+    if (r.status !== 0) throw new Error(`cchc template exited ${r.status}\n${r.stderr}`);
+  }
+  const books = [{ file: join(work, 'forms', 'evidence-form.xlsx'), title: 'BIỂU NHẬP SỐ LIỆU' }];
+  for (const name of readdirSync(join(work, 'forms', 'units'))) books.push({ file: join(work, 'forms', 'units', name), title: 'BIỂU NHẬP SỐ LIỆU' });
   for (const quarter of ['2019-Q1', '2019-Q2']) {
     const dir = join(work, 'out', quarter);
     books.push({ file: join(dir, 'ranking.xlsx'), title: 'BẢNG TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM' });
@@ -63,15 +69,21 @@ try {
   if (!process.exitCode) console.log(`check:xlsx: ${books.length} workbooks opened and converted by ${office}`);
   if (pngDir && !process.exitCode) {
     const pick = (suffix) => books.find((b) => b.file.endsWith(suffix));
-    for (const [book, name] of [[pick(join('2019-Q2', 'ranking.xlsx')), 'ranking'], [pick(join('2019-Q2', 'units', 'DL-CAUKE.xlsx')), 'unit-scorecard']]) {
-      const r = run('pdftoppm', ['-f', '1', '-l', '1', '-r', '110', '-png', '-singlefile', book.pdf, join(work, name)]);
+    const pictures = [
+      [pick(join('2019-Q2', 'ranking.xlsx')), 1, 'ranking'],
+      [pick(join('2019-Q2', 'units', 'DL-CAUKE.xlsx')), 1, 'unit-scorecard'],
+      // Page 1 of a form is its instructions; the unit's sheet follows.
+      [pick(join('forms', 'units', 'DL-CAUKE.xlsx')), 2, 'evidence-form'],
+    ];
+    for (const [book, page, name] of pictures) {
+      const r = run('pdftoppm', ['-f', String(page), '-l', String(page), '-r', '110', '-png', '-singlefile', book.pdf, join(work, name)]);
       if (r.status !== 0) fail(`pdftoppm ${book.pdf}: ${r.stderr}`);
       else {
         mkdirSync(pngDir, { recursive: true });
         copyFileSync(join(work, `${name}.png`), join(pngDir, `${name}.png`));
       }
     }
-    console.log(`check:xlsx: page 1 of the ranking and of DL-CAUKE's scorecard in ${pngDir}`);
+    console.log(`check:xlsx: pictures of the ranking, of DL-CAUKE's scorecard and of its evidence form in ${pngDir}`);
   }
 } catch (err) {
   fail(err.message);
