@@ -146,6 +146,41 @@ describe('cchc template', () => {
     expect(ws.getCell(2, 2).protection?.locked).not.toBe(false);
   });
 
+  it('speaks English with --lang en, and its Yes/No are read back', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'en.xlsx');
+    expect(cchc(['template', '--quarter', '2019-Q1', '--out', file, '--lang', 'en']).code).toBe(0);
+    const wb = await readWorkbook(file);
+    expect(wb.worksheets[0]!.name).toBe('Instructions');
+    const ws = sheetOf(wb, 'DL-TPTV');
+    expect(ws.getCell(6, 3).value).toBe('Indicator');
+    expect(ws.getCell(rowsByKey(ws).get('procedures_posted')!, 5).dataValidation).toMatchObject({ type: 'list', formulae: ['"Yes,No"'] });
+    await fillFromSamples(file, sampleUnits(), (book) => {
+      for (const sheet of book.worksheets) {
+        sheet.eachRow((row) => {
+          const v = row.getCell(5).value;
+          if (v === 'Có') row.getCell(5).value = 'Yes';
+          if (v === 'Không') row.getCell(5).value = 'No';
+        });
+      }
+    });
+    const out = join(dir, 'out');
+    expect(cchc(['score', '--evidence', file, '--out', out]).code).toBe(0);
+    expect(readFileSync(join(out, 'results.json'), 'utf8')).toBe(yamlResults);
+  });
+
+  it('refuses a bad quarter (exit 2) and broken rules (exit 1), writing nothing', () => {
+    const dir = tempDir();
+    expect(cchc(['template', '--quarter', '2019-5', '--out', join(dir, 'a.xlsx')]).code).toBe(2);
+    const broken = join(dir, 'rules');
+    cpSync(join(ROOT, 'rules'), broken, { recursive: true });
+    writeFileSync(join(broken, 'scheme.yaml'), readFileSync(join(broken, 'scheme.yaml'), 'utf8').replace('precision: 2', 'precision: two'));
+    const r = cchc(['template', '--quarter', '2019-Q2', '--rules', broken, '--out', join(dir, 'b.xlsx'), '--lang', 'en']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/scheme\.yaml:\d+:\d+ error SCHEMA_TYPE /);
+    expect(readdirSync(dir)).toEqual(['rules']);
+  });
+
   it('writes one workbook per unit with --per-unit, with safe file names', () => {
     const dir = join(tempDir(), 'forms');
     const r = cchc(['template', '--quarter', '2019-Q2', '--per-unit', '--out', dir]);
