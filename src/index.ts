@@ -99,3 +99,8 @@ export async function writeEvidenceForms(input: FormInput, out: string, perUnit:
   }
   return [...staged.committed];
 }
+
+export { loadTestFiles } from './load/tests.js';
+export { validateTestFile, type CheckedCase } from './validate/tests.js';
+export { coverageOf, runScorecardTests, type CaseOutcome, type CoverageItem } from './scorecard-tests.js';
+export { formatCoverage, formatTestRun } from './report/test-report.js';

@@ -5,6 +5,13 @@ import { dirname, join } from 'node:path';
 import {
   checkRules,
   compareQuarters,
+  coverageOf,
+  formatCoverage,
+  formatTestRun,
+  loadTestFiles,
+  runScorecardTests,
+  validateTestFile,
+  type CheckedCase,
   factTypeOf,
   hasErrors,
   lastDayOf,
@@ -214,6 +221,45 @@ async function templateCommand(opts: TemplateOptions): Promise<number> {
   }
 }
 
+async function testCommand(opts: { rules: string; coverage?: boolean; lang: Lang }): Promise<number> {
+  const vi = opts.lang === 'vi';
+  await requireDir(opts.rules, opts.lang);
+  const checked = await checkRules(opts.rules);
+  const problems = [...checked.diagnostics];
+  const sources = new Map(checked.sources);
+  if (!checked.rules) {
+    process.stderr.write(`${formatDiagnostics(problems, sources, opts.lang)}\n${summarizeDiagnostics(problems, opts.lang)}\n`);
+    return EXIT_PROBLEMS;
+  }
+  const rules = checked.rules;
+  const loaded = await loadTestFiles(opts.rules);
+  problems.push(...loaded.diagnostics);
+  let failed = loaded.diagnostics.length;
+  const cases: CheckedCase[] = [];
+  for (const file of loaded.files) {
+    sources.set(file.file, file.text);
+    const v = validateTestFile(file, rules);
+    problems.push(...v.diagnostics);
+    cases.push(...v.cases);
+    failed += v.failed;
+  }
+  if (problems.length > 0) process.stderr.write(`${formatDiagnostics(problems, sources, opts.lang)}\n`);
+  if (loaded.files.length === 0 && loaded.diagnostics.length === 0) {
+    process.stderr.write(vi ? `cchc: không có ca kiểm thử nào trong ${join(opts.rules, 'tests')}\n` : `cchc: no test cases in ${join(opts.rules, 'tests')}\n`);
+  }
+  const outcomes = await runScorecardTests(rules, cases, opts.lang);
+  if (outcomes.length > 0) process.stdout.write(`${formatTestRun(outcomes, opts.lang)}\n`);
+  const passed = outcomes.filter((o) => o.failures.length === 0).length;
+  failed += outcomes.length - passed;
+  if (opts.coverage) {
+    const blocFiles = new Map(checked.files.blocs.map((f) => [(f.data as { bloc?: string } | null)?.bloc, f]));
+    const locate = (bloc: string, path: (string | number)[]) => blocFiles.get(bloc)!.locate(path);
+    process.stdout.write(`${formatCoverage(coverageOf(rules, outcomes), locate, opts.lang)}\n`);
+  }
+  process.stdout.write(`${passed} passed, ${failed} failed\n`);
+  return failed > 0 || hasErrors(problems) ? EXIT_PROBLEMS : 0;
+}
+
 function rankingTables(results: Results, lang: Lang): string {
   const head = lang === 'vi' ? ['Hạng', 'Đơn vị', 'Điểm', 'Xếp loại'] : ['Rank', 'Unit', 'Score', 'Grade'];
   const lines: string[] = [];
@@ -274,6 +320,15 @@ function program(): Command {
     .addOption(langOption())
     .action(async (opts) => {
       process.exitCode = await scoreCommand(opts);
+    });
+  cmd
+    .command('test')
+    .description('chạy các ca kiểm thử của bảng tiêu chí (rules/tests) / run the scorecard\'s own test cases (rules/tests)')
+    .option('--rules <dir>', 'thư mục quy tắc / rules folder', 'rules')
+    .option('--coverage', 'liệt kê bước, quy tắc, mục chưa ca nào đạt tới / list what no case reaches')
+    .addOption(langOption())
+    .action(async (opts) => {
+      process.exitCode = await testCommand(opts);
     });
   cmd
     .command('template')

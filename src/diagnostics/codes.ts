@@ -419,6 +419,34 @@ export const CODES = {
     vi: () => `biểu nhập được lập theo bộ tiêu chí khác với bộ tiêu chí đang dùng để chấm`,
     en: () => `the form was made from other scorecards than those scored`,
   },
+  TEST_UNKNOWN_BLOC: {
+    severity: 'error',
+    doc: 'A scorecard test file (`rules/tests/*.yaml`) names a bloc the rules do not have.',
+    vi: (p) => `không có khối "${p.bloc}"${p.hint ? `; có phải ý là "${p.hint}"?` : ''}`,
+    en: (p) => `there is no bloc "${p.bloc}"${p.hint ? `; did you mean "${p.hint}"?` : ''}`,
+  },
+  TEST_EXPECT: {
+    severity: 'error',
+    doc: 'A test case expects a key that is neither a criterion or section id of the bloc nor base, bonus, penalty, score or grade; or a number for grade, or text for points; or a grade the scheme does not have.',
+    vi: (p) =>
+      p.problem === 'unknown'
+        ? `"${p.key}" không phải mã tiêu chí, mã phần, base, bonus, penalty, score hay grade${p.hint ? `; có phải ý là "${p.hint}"?` : ''}`
+        : p.problem === 'grade'
+          ? `xếp loại "${p.value}" không có trong scheme.yaml (${p.known})`
+          : `"${p.key}" phải là ${p.key === 'grade' ? 'một xếp loại' : 'một số điểm'}`,
+    en: (p) =>
+      p.problem === 'unknown'
+        ? `"${p.key}" is not a criterion or section id, base, bonus, penalty, score or grade${p.hint ? `; did you mean "${p.hint}"?` : ''}`
+        : p.problem === 'grade'
+          ? `grade "${p.value}" is not in scheme.yaml (${p.known})`
+          : `"${p.key}" must be ${p.key === 'grade' ? 'a grade' : 'a number of points'}`,
+  },
+  TEST_MISSING: {
+    severity: 'error',
+    doc: 'A test case checks a criterion (directly, or through a section, base, bonus, penalty, score or grade) without giving a fact it reads or its manual points; a fact left out is an error in the test, never a silent zero.',
+    vi: (p) => (p.fact ? `ca kiểm thử kiểm tra ${p.criterion} nhưng không cho chỉ số "${p.fact}"` : `ca kiểm thử kiểm tra ${p.criterion} nhưng không cho điểm chấm trực tiếp (manual)`),
+    en: (p) => (p.fact ? `the case checks ${p.criterion} but does not give fact "${p.fact}"` : `the case checks ${p.criterion} but does not give its manual points`),
+  },
   PREVIOUS_OTHER_RULES: {
     severity: 'warning',
     doc: 'The previous quarter\'s results.json was scored with other scorecard files (another `rulesDigest`); the comparison is still shown, with a note on the sheets.',

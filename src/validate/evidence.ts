@@ -160,7 +160,8 @@ function checkUnit(
   return { unit: id, file, facts, manual, notApplicable };
 }
 
-function valueProblem(fact: Fact, value: FactValue): { code: 'EVIDENCE_TYPE' | 'EVIDENCE_RANGE'; params: Params } | undefined {
+/** Why a value does not fit its fact (type, then range), or undefined when it does. */
+export function valueProblem(fact: Fact, value: FactValue): { code: 'EVIDENCE_TYPE' | 'EVIDENCE_RANGE'; params: Params } | undefined {
   const expected = fact.type === 'integer' ? 'integer' : valueTypeOf(fact);
   const ok =
     fact.type === 'boolean' ? typeof value === 'boolean'
