@@ -19,7 +19,7 @@ export type * from './model/evidence.js';
 export type * from './model/results.js';
 export { scoreQuarter, rulesDigest } from './score-quarter.js';
 export { loadEvidenceFiles } from './load/evidence.js';
-export { validateEvidence, type MissingMode } from './validate/evidence.js';
+export { validateEvidence, type MissingByUnit, type MissingMode } from './validate/evidence.js';
 
 export { hasErrors } from './diagnostics/diagnostic.js';
 
@@ -104,3 +104,5 @@ export { loadTestFiles } from './load/tests.js';
 export { validateTestFile, type CheckedCase } from './validate/tests.js';
 export { coverageOf, runScorecardTests, type CaseOutcome, type CoverageItem } from './scorecard-tests.js';
 export { formatCoverage, formatTestRun } from './report/test-report.js';
+export { explainUnit, type Explanation } from './explain-unit.js';
+export { formatExplanation } from './report/explain-text.js';

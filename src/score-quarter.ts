@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { compileBloc } from './compile/compile-bloc.js';
-import { evaluateUnit } from './evaluate/evaluate-unit.js';
+import { evaluateUnit, type RuleTrace } from './evaluate/evaluate-unit.js';
 import { reasonOf } from './evaluate/reason.js';
 import { roundHalfUp } from './model/round.js';
 import type { Lang } from './diagnostics/codes.js';
@@ -10,6 +10,14 @@ import type { BlocOutcome, CriterionOutcome, Results } from './model/results.js'
 import { factsOfCriterion, placedCriteria, type Aggregate, type Bloc, type Rules } from './model/scorecard.js';
 import { gradeOf, rankBloc } from './rank/rank-bloc.js';
 import type { MissingByUnit } from './validate/evidence.js';
+
+/** Asks `scoreQuarter` for the engine's trace of one unit, filled in as that unit is scored. */
+export interface TraceRequest {
+  unit: string;
+  rules?: Map<string, RuleTrace[]>;
+  /** The facts the engine was given, computed ones included. */
+  facts?: Record<string, number | boolean | string | null>;
+}
 
 /**
  * Scores a quarter: blocs in the order their `from` facts need, each unit on its bloc's one
@@ -21,6 +29,7 @@ export async function scoreQuarter(
   missing: MissingByUnit,
   rulesDigest: string,
   lang: Lang = 'vi',
+  trace?: TraceRequest,
 ): Promise<Results> {
   const { precision, grades } = rules.scheme;
   const done = new Map<string, BlocOutcome>();
@@ -37,7 +46,12 @@ export async function scoreQuarter(
         if (!bloc.facts[name]!.from) facts[name] = given.facts[name]?.value ?? null;
       }
       const manual = Object.fromEntries(Object.entries(given.manual).map(([id, m]) => [id, m.points]));
-      const result = await evaluateUnit(compiled, { facts, manual, notApplicable: given.notApplicable, missing: missing.get(unit.id) }, precision);
+      const traced = trace?.unit === unit.id;
+      const result = await evaluateUnit(compiled, { facts, manual, notApplicable: given.notApplicable, missing: missing.get(unit.id) }, precision, traced);
+      if (traced) {
+        trace.rules = result.trace;
+        trace.facts = facts;
+      }
       const criteria = result.criteria.map((c): CriterionOutcome => ({
         id: c.id,
         points: c.points,

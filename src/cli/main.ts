@@ -5,6 +5,8 @@ import { dirname, join } from 'node:path';
 import {
   checkRules,
   compareQuarters,
+  explainUnit,
+  formatExplanation,
   coverageOf,
   formatCoverage,
   formatTestRun,
@@ -29,6 +31,7 @@ import {
   summarizeDiagnostics,
   validateEvidence,
   type Lang,
+  type MissingByUnit,
   type MissingMode,
   type Results,
 } from '../index.js';
@@ -81,27 +84,11 @@ async function scoreCommand(opts: ScoreOptions): Promise<number> {
   if (opts.previous !== undefined && !(await isFile(opts.previous))) {
     throw new UsageError(vi ? `không tìm thấy tệp kết quả quý trước: ${opts.previous}` : `previous results not found: ${opts.previous}`);
   }
-  const checked = await checkRules(opts.rules);
-  const problems = [...checked.diagnostics];
-  const sources = new Map(checked.sources);
+  const quarter = await loadQuarter(opts);
+  const { checked, problems, sources } = quarter;
   let results: Results | undefined;
-  if (checked.rules) {
-    const rules = checked.rules;
-    const digest = rulesDigest(checked.files);
-    const loaded = await loadEvidenceFiles(opts.evidence, factTypeOf(rules));
-    for (const f of loaded.files) sources.set(f.file, f.text);
-    const validated = validateEvidence(rules, loaded.files, {
-      path: opts.evidence,
-      quarter: opts.quarter,
-      missing: opts.missing,
-      unitsSource: checked.files.units,
-      rulesDigest: digest,
-      strict: opts.strict,
-    });
-    problems.push(...loaded.diagnostics, ...validated.diagnostics);
-    if (validated.evidence && !hasErrors(loaded.diagnostics)) {
-      results = await scoreQuarter(rules, validated.evidence, validated.missing, digest, opts.lang);
-    }
+  if (quarter.evidence) {
+    results = await scoreQuarter(checked.rules!, quarter.evidence, quarter.missing, quarter.digest!, opts.lang);
   }
   const out = opts.out ?? join('out', results?.quarter ?? '');
   let comparison: Comparison | undefined;
@@ -147,6 +134,77 @@ async function scoreCommand(opts: ScoreOptions): Promise<number> {
       ? `Đã ghi ${join(out, 'results.json')}, ${join(out, 'ranking.xlsx')} và ${units} bảng điểm đơn vị trong ${join(out, 'units')}${compared}\n`
       : `Wrote ${join(out, 'results.json')}, ${join(out, 'ranking.xlsx')} and ${units} unit scorecards in ${join(out, 'units')}${compared}\n`,
   );
+  return 0;
+}
+
+interface QuarterOptions {
+  rules: string;
+  evidence: string;
+  quarter?: string;
+  missing: MissingMode;
+  strict?: boolean;
+}
+
+/** Checks the rules and a quarter's evidence: every problem, and the evidence only when there is no error. */
+async function loadQuarter(opts: QuarterOptions) {
+  const checked = await checkRules(opts.rules);
+  const problems = [...checked.diagnostics];
+  const sources = new Map(checked.sources);
+  if (!checked.rules) return { checked, problems, sources, missing: new Map() as MissingByUnit };
+  const rules = checked.rules;
+  const digest = rulesDigest(checked.files);
+  const loaded = await loadEvidenceFiles(opts.evidence, factTypeOf(rules));
+  for (const f of loaded.files) sources.set(f.file, f.text);
+  const validated = validateEvidence(rules, loaded.files, {
+    path: opts.evidence,
+    quarter: opts.quarter,
+    missing: opts.missing,
+    unitsSource: checked.files.units,
+    rulesDigest: digest,
+    strict: opts.strict,
+  });
+  problems.push(...loaded.diagnostics, ...validated.diagnostics);
+  const evidence = hasErrors(loaded.diagnostics) ? undefined : validated.evidence;
+  return { checked, problems, sources, digest, evidence, missing: validated.missing };
+}
+
+interface ExplainOptions extends QuarterOptions {
+  unit: string;
+  criterion?: string;
+  json?: boolean;
+  lang: Lang;
+}
+
+async function explainCommand(opts: ExplainOptions): Promise<number> {
+  const vi = opts.lang === 'vi';
+  await requireDir(opts.rules, opts.lang);
+  const quarter = await loadQuarter(opts);
+  const { checked, problems, sources } = quarter;
+  const rules = checked.rules;
+  if (rules) {
+    const unit = rules.units.find((u) => u.id === opts.unit);
+    if (!unit) {
+      const hint = rules.units.map((u) => u.id).find((id) => id.toLowerCase() === opts.unit.toLowerCase());
+      throw new UsageError(`${vi ? 'không có đơn vị' : 'no unit'} "${opts.unit}"${hint ? (vi ? `; có phải ý là "${hint}"?` : `; did you mean "${hint}"?`) : ''}`);
+    }
+    const bloc = rules.blocs.find((b) => b.bloc === unit.bloc)!;
+    const ids = [...bloc.sections.flatMap((s) => s.criteria), ...(bloc.bonus ?? []), ...(bloc.penalty ?? [])].map((c) => c.id);
+    if (opts.criterion !== undefined && !ids.includes(opts.criterion)) {
+      throw new UsageError(`${vi ? `khối ${bloc.bloc} không có tiêu chí` : `bloc ${bloc.bloc} has no criterion`} "${opts.criterion}" (${ids.join(', ')})`);
+    }
+  }
+  if (problems.length > 0) process.stderr.write(`${formatDiagnostics(problems, sources, opts.lang)}\n`);
+  if (!quarter.evidence) {
+    process.stderr.write(`${summarizeDiagnostics(problems, opts.lang)}\n`);
+    return EXIT_PROBLEMS;
+  }
+  const { explanation } = await explainUnit(rules!, quarter.evidence, quarter.missing, quarter.digest!, opts.unit, opts.lang);
+  if (opts.json) {
+    const shown = opts.criterion ? { ...explanation, criteria: explanation.criteria.filter((c) => c.id === opts.criterion) } : explanation;
+    process.stdout.write(`${JSON.stringify(shown, null, 2)}\n`);
+  } else {
+    process.stdout.write(formatExplanation(explanation, opts.lang, opts.criterion));
+  }
   return 0;
 }
 
@@ -320,6 +378,20 @@ function program(): Command {
     .addOption(langOption())
     .action(async (opts) => {
       process.exitCode = await scoreCommand(opts);
+    });
+  cmd
+    .command('explain')
+    .description('giải thích từng điểm của một đơn vị / explain every point of a unit')
+    .requiredOption('--evidence <path>', 'tệp hoặc thư mục số liệu / evidence file or folder')
+    .requiredOption('--unit <id>', 'mã đơn vị / unit id')
+    .option('--criterion <id>', 'chỉ một tiêu chí / one criterion only')
+    .option('--rules <dir>', 'thư mục quy tắc / rules folder', 'rules')
+    .option('--quarter <quarter>', 'quý, ví dụ 2019-Q1 / quarter, e.g. 2019-Q1')
+    .addOption(new Option('--missing <mode>', 'thiếu số liệu / missing evidence').choices(['error', 'zero']).default('error'))
+    .option('--json', 'xuất JSON / print JSON')
+    .addOption(langOption())
+    .action(async (opts) => {
+      process.exitCode = await explainCommand(opts);
     });
   cmd
     .command('test')

@@ -26,7 +26,23 @@ export interface CriterionResult {
   matched: number[];
 }
 
+/** A json-rules-engine condition as the engine evaluated it: each comparison with the value it read and its result. */
+export type ConditionTrace =
+  | { all: ConditionTrace[] }
+  | { any: ConditionTrace[] }
+  | { not: ConditionTrace }
+  | { fact: string; operator: string; value: unknown; factResult: unknown; result: boolean };
+
+/** One compiled rule of a criterion (a band step, rule entry, checklist item, or a value read), as the engine ran it. */
+export interface RuleTrace {
+  index: number;
+  result: boolean;
+  conditions: ConditionTrace;
+}
+
 export interface UnitScore {
+  /** When asked for: the engine's own results for each criterion's rules, by criterion id. */
+  trace?: Map<string, RuleTrace[]>;
   criteria: CriterionResult[];
   sections: { id: string; points: number; max: number }[];
   base: number;
@@ -40,7 +56,7 @@ export interface UnitScore {
  * issue #303): callers await each unit before the next. Every fact the applicable criteria read
  * must be in `input.facts`; finding the missing ones is the caller's job, before this.
  */
-export async function evaluateUnit(compiled: CompiledBloc, input: UnitInput, precision: number): Promise<UnitScore> {
+export async function evaluateUnit(compiled: CompiledBloc, input: UnitInput, precision: number, trace = false): Promise<UnitScore> {
   const { bloc, engine } = compiled;
   const run = await engine.run({ ...input.facts });
   const byCriterion = new Map<string, RuleResult[]>();
@@ -73,7 +89,27 @@ export async function evaluateUnit(compiled: CompiledBloc, input: UnitInput, pre
   const bonus = sum(criteria.filter((c) => c.part === 'bonus' && applicable(c)), 'points');
   const penalty = sum(criteria.filter((c) => c.part === 'penalty' && applicable(c)), 'points');
   const score = Math.max(0, round(base + bonus - penalty));
-  return { criteria, sections, base, bonus, penalty, score };
+  const out: UnitScore = { criteria, sections, base, bonus, penalty, score };
+  if (trace) {
+    out.trace = new Map(
+      [...byCriterion].map(([id, results]) => [
+        id,
+        results
+          .map((r) => ({ index: (r.event?.params as RuleTag).index, result: r.result, conditions: traceOf(r.conditions) }))
+          .sort((a, b) => a.index - b.index),
+      ]),
+    );
+  }
+  return out;
+}
+
+/** The engine's evaluated condition tree as plain data, keeping what it read and decided. */
+function traceOf(node: unknown): ConditionTrace {
+  const n = node as Record<string, unknown>;
+  if (Array.isArray(n.all)) return { all: n.all.map(traceOf) };
+  if (Array.isArray(n.any)) return { any: n.any.map(traceOf) };
+  if (n.not !== undefined) return { not: traceOf(n.not) };
+  return { fact: String(n.fact), operator: String(n.operator), value: n.value, factResult: n.factResult, result: n.result === true };
 }
 
 function clamp(points: number, max: number): number {
