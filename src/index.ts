@@ -4,6 +4,8 @@ import { loadYamlFile } from './load/yaml-file.js';
 import type { Results } from './model/results.js';
 import type { ReportInput } from './report/ranking-workbook.js';
 import type { FormInput } from './report/evidence-form.js';
+import type { Lang } from './diagnostics/codes.js';
+import type { RuleChange, WhatIf } from './what-if.js';
 import { basename, dirname } from 'node:path';
 import { validatePreviousResults } from './validate/results.js';
 import { hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
@@ -21,7 +23,7 @@ export { scoreQuarter, rulesDigest } from './score-quarter.js';
 export { loadEvidenceFiles } from './load/evidence.js';
 export { validateEvidence, type MissingByUnit, type MissingMode } from './validate/evidence.js';
 
-export { hasErrors } from './diagnostics/diagnostic.js';
+export { hasErrors, where as formatLocation } from './diagnostics/diagnostic.js';
 
 /** The type of each fact of each unit's bloc, for reading evidence forms. */
 export function factTypeOf(rules: Rules): (unit: string, fact: string) => FactType | undefined {
@@ -55,6 +57,7 @@ export async function checkRules(dir: string): Promise<CheckedRules> {
 export { compareQuarters, type Comparison } from './rank/compare-quarters.js';
 export { lastDayOf, previousQuarter, QUARTER } from './model/quarter.js';
 export { OutputError } from './report/output-error.js';
+import type { OutputError } from './report/output-error.js';
 export type { ReportInput } from './report/ranking-workbook.js';
 export type { FormInput } from './report/evidence-form.js';
 
@@ -74,7 +77,11 @@ export async function loadPreviousResults(
  * (see report/write-reports.ts). exceljs is loaded here, on first use, so commands that write
  * no workbook start without it.
  */
-export async function writeReports(input: ReportInput, out: string, onProgress?: (done: number, total: number) => void): Promise<string[]> {
+export async function writeReports(
+  input: ReportInput,
+  out: string,
+  onProgress?: (done: number, total: number) => void,
+): Promise<{ written: string[]; leftovers: OutputError[] }> {
   const report = await import('./report/write-reports.js');
   return report.writeReports(input, out, onProgress);
 }
@@ -106,3 +113,19 @@ export { coverageOf, runScorecardTests, type CaseOutcome, type CoverageItem } fr
 export { formatCoverage, formatTestRun } from './report/test-report.js';
 export { explainUnit, type Explanation } from './explain-unit.js';
 export { formatExplanation } from './report/explain-text.js';
+export { diffRules, whatIf, type RuleChange, type WhatIf } from './what-if.js';
+export { formatWhatIf } from './report/what-if-text.js';
+
+/** Writes the what-if workbook to `out`, whole or not at all. exceljs loads here. */
+export async function writeWhatIf(w: WhatIf, where: (c: RuleChange) => string | undefined, lang: Lang, out: string, stamp: Date): Promise<void> {
+  const { writeWhatIfWorkbook } = await import('./report/what-if-workbook.js');
+  const { StagedFiles } = await import('./report/staged-files.js');
+  const staged = new StagedFiles(dirname(out));
+  try {
+    await staged.add(basename(out), await writeWhatIfWorkbook(w, where, lang, stamp));
+    await staged.commit();
+  } catch (err) {
+    await staged.abort();
+    throw err;
+  }
+}

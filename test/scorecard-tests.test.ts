@@ -90,3 +90,16 @@ describe('cchc test', () => {
     }
   });
 });
+
+describe('the shipped rules', () => {
+  it('pass their own tests with every criterion, band step, rule, item and deduction reached', () => {
+    const r = cchc(['test', '--coverage', '--lang', 'en']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines.at(-1)).toMatch(/^\d+ passed, 0 failed$/);
+    const blocs = lines.filter((l) => /^ {2}[a-z-]+: /.test(l));
+    expect(blocs).toHaveLength(4);
+    for (const l of blocs) expect(l).toMatch(/: 100 % \((\d+)\/\1\)$/);
+  });
+});

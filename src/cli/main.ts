@@ -5,6 +5,11 @@ import { dirname, join } from 'node:path';
 import {
   checkRules,
   compareQuarters,
+  formatLocation,
+  formatWhatIf,
+  whatIf,
+  writeWhatIf,
+  type RuleChange,
   explainUnit,
   formatExplanation,
   coverageOf,
@@ -117,15 +122,18 @@ async function scoreCommand(opts: ScoreOptions): Promise<number> {
     stamp: opts.date ? new Date(`${opts.date}T00:00:00Z`) : lastDayOf(results.quarter),
   };
   const progress = progressBar(vi ? 'Bảng điểm đơn vị' : 'Unit scorecards');
+  let leftovers: OutputError[];
   try {
-    await writeReports(input, out, progress.update);
+    ({ leftovers } = await writeReports(input, out, progress.update));
+    progress.done();
   } catch (err) {
+    progress.done();
     if (!(err instanceof OutputError)) throw err;
     process.stderr.write(`cchc: ${vi ? 'không ghi được' : 'cannot write'} ${err.file}: ${err.code}${vi ? ' — các tệp kết quả cũ được giữ nguyên' : ' — previous outputs left as they were'}\n`);
     return EXIT_PROBLEMS;
-  } finally {
-    progress.done();
   }
+  // Everything is in place; a file that could not be tidied afterwards is worth a word, not a failure.
+  for (const l of leftovers) process.stderr.write(`cchc: ${vi ? 'cảnh báo: không xóa được' : 'warning: could not remove'} ${l.file}: ${l.code}\n`);
   process.stdout.write(rankingTables(results, opts.lang));
   const units = results.blocs.reduce((n, b) => n + b.units.length, 0);
   const compared = comparison ? (vi ? `; so sánh với ${comparison.quarter}` : `; compared with ${comparison.quarter}`) : '';
@@ -204,6 +212,56 @@ async function explainCommand(opts: ExplainOptions): Promise<number> {
     process.stdout.write(`${JSON.stringify(shown, null, 2)}\n`);
   } else {
     process.stdout.write(formatExplanation(explanation, opts.lang, opts.criterion));
+  }
+  return 0;
+}
+
+interface DiffOptions {
+  rules: string;
+  against: string;
+  evidence: string;
+  quarter?: string;
+  missing: MissingMode;
+  out?: string;
+  lang: Lang;
+}
+
+async function diffCommand(opts: DiffOptions): Promise<number> {
+  const vi = opts.lang === 'vi';
+  await requireDir(opts.rules, opts.lang);
+  await requireDir(opts.against, opts.lang);
+  const now = await loadQuarter(opts);
+  const old = await loadQuarter({ ...opts, rules: opts.against });
+  // The evidence is checked against both rule sets; a problem found twice is shown once.
+  const seen = new Set<string>();
+  const problems = [...now.problems, ...old.problems].filter((d) => {
+    const key = JSON.stringify(d);
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
+  const sources = new Map([...old.sources, ...now.sources]);
+  if (problems.length > 0) process.stderr.write(`${formatDiagnostics(problems, sources, opts.lang)}\n`);
+  if (!now.evidence || !old.evidence) {
+    process.stderr.write(`${summarizeDiagnostics(problems, opts.lang)}\n`);
+    return EXIT_PROBLEMS;
+  }
+  const side = (q: typeof now) => ({ rules: q.checked.rules!, evidence: q.evidence!, missing: q.missing, digest: q.digest! });
+  const result = await whatIf(side(now), side(old), opts.lang);
+  const blocFiles = new Map(now.checked.files.blocs.map((f) => [(f.data as { bloc?: string } | null)?.bloc, f]));
+  const where = (c: RuleChange) => {
+    if (!c.path) return undefined;
+    const file = c.kind === 'grades' ? now.checked.files.scheme : blocFiles.get(c.bloc);
+    return file ? formatLocation(file.locate(c.path)) : undefined;
+  };
+  process.stdout.write(formatWhatIf(result, where, opts.lang));
+  if (opts.out) {
+    try {
+      await writeWhatIf(result, where, opts.lang, opts.out, lastDayOf(result.now.quarter));
+    } catch (err) {
+      if (!(err instanceof OutputError)) throw err;
+      process.stderr.write(`cchc: ${vi ? 'không ghi được' : 'cannot write'} ${err.file}: ${err.code}\n`);
+      return EXIT_PROBLEMS;
+    }
+    process.stdout.write(`${vi ? 'Đã ghi' : 'Wrote'} ${opts.out}\n`);
   }
   return 0;
 }
@@ -392,6 +450,19 @@ function program(): Command {
     .addOption(langOption())
     .action(async (opts) => {
       process.exitCode = await explainCommand(opts);
+    });
+  cmd
+    .command('diff')
+    .description('thử trước một thay đổi tiêu chí: so sánh hai bộ tiêu chí trên cùng số liệu / what-if: two rule sets on the same evidence')
+    .requiredOption('--against <dir>', 'bộ tiêu chí cũ / the rules to compare with')
+    .requiredOption('--evidence <path>', 'tệp hoặc thư mục số liệu / evidence file or folder')
+    .option('--rules <dir>', 'bộ tiêu chí mới / the new rules', 'rules')
+    .option('--quarter <quarter>', 'quý, ví dụ 2019-Q1 / quarter, e.g. 2019-Q1')
+    .addOption(new Option('--missing <mode>', 'thiếu số liệu / missing evidence').choices(['error', 'zero']).default('error'))
+    .option('--out <file.xlsx>', 'ghi thêm bảng so sánh Excel / also write the comparison as a workbook')
+    .addOption(langOption())
+    .action(async (opts) => {
+      process.exitCode = await diffCommand(opts);
     });
   cmd
     .command('test')

@@ -225,6 +225,12 @@ export const CODES = {
     vi: (p) => `điểm tối đa các tiêu chí cộng lại là ${p.sum}, tổng điểm (total) là ${p.total}`,
     en: (p) => `sections add up to ${p.sum}, total is ${p.total}`,
   },
+  SCORECARD_PRECISION: {
+    severity: 'error',
+    doc: 'A criterion\'s `max` has more decimals than the scheme\'s `precision`: the rounded sums of maxima would no longer match the bloc total.',
+    vi: (p) => `điểm tối đa ${p.value} có nhiều chữ số thập phân hơn độ chính xác (precision: ${p.precision})`,
+    en: (p) => `max ${p.value} has more decimals than the scheme's precision (${p.precision})`,
+  },
   SCORECARD_POINTS_ABOVE_MAX: {
     severity: 'error',
     doc: 'A step, rule, deduction or count gives more points than the criterion\'s `max`.',

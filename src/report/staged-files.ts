@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { copyFile, link, mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve, sep } from 'node:path';
+import * as fs from 'node:fs/promises';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { OutputError } from './output-error.js';
+
+/** The file operations staging uses; tests give failing ones to show what a failure leaves. */
+export type FileOps = Pick<typeof fs, 'copyFile' | 'link' | 'mkdir' | 'rename' | 'rm' | 'writeFile'>;
 
 /**
  * Files written to temporary names first, then renamed into place together: a failure at any
@@ -11,74 +14,97 @@ export class StagedFiles {
   private readonly root: string;
   private readonly staged: { target: string; temp: string; path: string }[] = [];
   private readonly tag = randomBytes(4).toString('hex');
+  /** Paths (relative to the output folder) put in place by `commit`. */
+  readonly committed: string[] = [];
+  /** Files that could not be tidied once everything was in place (a backup, a stale file): not fatal. */
+  readonly leftovers: OutputError[] = [];
 
-  constructor(out: string) {
+  constructor(
+    out: string,
+    private readonly ops: FileOps = fs,
+  ) {
     this.root = resolve(out);
   }
 
+  /** Writes `content` beside `path` (relative to the output folder) under a temporary name. */
   async add(path: string, content: string | Buffer): Promise<void> {
     const target = resolve(this.root, path);
+    const inside = relative(this.root, target);
     // Names come from safeFileNames; a path escaping the folder here is a bug, not bad input.
-    if (!target.startsWith(this.root + sep)) throw new Error(`output path outside ${this.root}: ${path}`);
+    if (inside === '' || inside.startsWith('..') || isAbsolute(inside)) throw new Error(`output path outside ${this.root}: ${path}`);
     const temp = join(dirname(target), `.${this.tag}.${this.staged.length}.tmp`);
     await guard(target, async () => {
-      await mkdir(dirname(target), { recursive: true });
-      await writeFile(temp, content);
+      await this.ops.mkdir(dirname(target), { recursive: true });
+      await this.ops.writeFile(temp, content);
     });
     this.staged.push({ target, temp, path });
   }
 
-  /** Paths (relative to the output folder) put in place by `commit`. */
-  readonly committed: string[] = [];
-
   /**
-   * Renames every staged file into place. Each file it replaces is kept under a second name
-   * until all are in place, so a rename that fails (a file open in Excel on Windows: EBUSY,
-   * EPERM) puts back the files already replaced: the previous outputs stay whole.
+   * Renames every staged file into place. Each file it replaces is first given a second name
+   * (a hard link), so when a rename fails (a file open in Excel on Windows: EBUSY, EPERM) the
+   * files already replaced are put back and the previous outputs stay whole.
    */
   async commit(): Promise<void> {
-    const done: { target: string; backup?: string }[] = [];
+    const done: { target: string; backup?: string; replaced: boolean }[] = [];
     try {
       for (const f of this.staged) {
         const backup = `${f.temp}.old`;
-        const kept = await keep(f.target, backup);
-        done.push({ target: f.target, backup: kept ? backup : undefined });
-        await guard(f.target, () => rename(f.temp, f.target));
+        const entry: (typeof done)[number] = { target: f.target, replaced: false };
+        done.push(entry);
+        if (await this.keep(f.target, backup)) entry.backup = backup;
+        await guard(f.target, () => this.ops.rename(f.temp, f.target));
+        entry.replaced = true;
       }
     } catch (err) {
       for (const d of done.reverse()) {
-        if (d.backup) await rename(d.backup, d.target).catch(() => undefined);
-        else await rm(d.target, { force: true }).catch(() => undefined);
+        if (d.replaced && d.backup) await this.ops.rename(d.backup, d.target).catch(() => undefined);
+        else if (d.replaced) await this.ops.rm(d.target, { force: true }).catch(() => undefined);
+        // A backup of a file never replaced is only a second name of it.
+        if (d.backup) await this.ops.rm(d.backup, { force: true }).catch(() => undefined);
       }
       throw err;
     }
-    for (const d of done) if (d.backup) await rm(d.backup, { force: true });
     this.committed.push(...this.staged.map((f) => f.path));
+    for (const d of done) if (d.backup) await this.tidy(d.backup);
   }
 
+  /** Removes temporary files after a failure. */
   async abort(): Promise<void> {
-    await Promise.all(this.staged.map((f) => rm(f.temp, { force: true }).catch(() => undefined)));
+    await Promise.all(this.staged.map((f) => this.ops.rm(f.temp, { force: true }).catch(() => undefined)));
   }
-}
 
-/** Gives an existing file a second name (a hard link, or a copy where links are not allowed); false when there is none. */
-async function keep(target: string, backup: string): Promise<boolean> {
-  return guard(target, async () => {
+  /** Removes a file once the outputs are in place; a failure is recorded, not thrown. */
+  async tidy(file: string): Promise<void> {
     try {
-      await link(target, backup);
-      return true;
+      await this.ops.rm(file, { force: true });
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT') return false;
-      if (code === 'EISDIR' || code === 'EPERM' || code === 'ENOTSUP' || code === 'EXDEV') {
-        await copyFile(target, backup);
-        return true;
-      }
-      throw err;
+      if (typeof code !== 'string') throw err;
+      this.leftovers.push(new OutputError(file, code));
     }
-  });
+  }
+
+  /** Gives an existing file a second name (a hard link, or a copy where links are not allowed); false when there is none. */
+  private async keep(target: string, backup: string): Promise<boolean> {
+    return guard(target, async () => {
+      try {
+        await this.ops.link(target, backup);
+        return true;
+      } catch (err) {
+        const code = (err as NodeJS.ErrnoException).code;
+        if (code === 'ENOENT') return false;
+        if (code === 'EISDIR' || code === 'EPERM' || code === 'ENOTSUP' || code === 'EXDEV') {
+          await this.ops.copyFile(target, backup);
+          return true;
+        }
+        throw err;
+      }
+    });
+  }
 }
 
+/** Runs a file operation; a system error becomes an OutputError naming `file`. */
 export async function guard<T>(file: string, action: () => Promise<T>): Promise<T> {
   try {
     return await action();
@@ -88,4 +114,3 @@ export async function guard<T>(file: string, action: () => Promise<T>): Promise<
     throw new OutputError(file, code);
   }
 }
-

@@ -1,9 +1,10 @@
-import { readdir, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Results } from '../model/results.js';
+import type { OutputError } from './output-error.js';
 import { writeRankingWorkbook, type ReportInput } from './ranking-workbook.js';
 import { safeFileNames } from './safe-names.js';
-import { guard, StagedFiles } from './staged-files.js';
+import { StagedFiles, type FileOps } from './staged-files.js';
 import { writeUnitWorkbook } from './unit-workbook.js';
 
 export const UNITS_DIR = 'units';
@@ -18,19 +19,24 @@ export function unitFiles(results: Results): Map<string, string> {
 /**
  * Writes results.json, ranking.xlsx and one scorecard per unit under `out`. Each file goes to a
  * temporary file beside its target first; only when all are written are they renamed into place,
- * so a failure leaves the previous outputs as they were. Scorecards left from units no longer
- * scored are removed. Returns the paths written, relative to `out`.
+ * so a failure leaves the previous outputs as they were. The scorecards of units the replaced
+ * results.json had and this one has not are removed (no other file of the folder is touched).
+ * Returns the paths written, relative to `out`, and the files that could not be tidied afterwards.
  */
 export async function writeReports(
   input: ReportInput,
   out: string,
   onProgress: (done: number, total: number) => void = () => undefined,
-): Promise<string[]> {
-  const staged = new StagedFiles(out);
+  ops?: FileOps,
+): Promise<{ written: string[]; leftovers: OutputError[] }> {
+  const before = await readFile(join(out, 'results.json'), 'utf8')
+    .then((text) => JSON.parse(text) as Results)
+    .catch(() => undefined);
+  const staged = new StagedFiles(out, ops);
+  const files = unitFiles(input.results);
   try {
     await staged.add('results.json', `${JSON.stringify(input.results, null, 2)}\n`);
     await staged.add('ranking.xlsx', await writeRankingWorkbook(input));
-    const files = unitFiles(input.results);
     const total = files.size;
     let done = 0;
     for (const bloc of input.results.blocs) {
@@ -40,22 +46,12 @@ export async function writeReports(
       }
     }
     await staged.commit();
-    await removeStale(out, new Set(files.values()));
-    return [...staged.committed];
   } catch (err) {
     await staged.abort();
     throw err;
   }
-}
-
-/** Removes scorecards of `units/` that this run did not write (units no longer in the rules). */
-async function removeStale(out: string, written: Set<string>): Promise<void> {
-  const dir = join(out, UNITS_DIR);
-  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
-  for (const e of entries) {
-    const path = join(UNITS_DIR, e.name);
-    if (e.isFile() && e.name.endsWith('.xlsx') && !written.has(path)) {
-      await guard(join(dir, e.name), () => rm(join(dir, e.name)));
-    }
-  }
+  const kept = new Set(files.values());
+  const stale = before && Array.isArray(before.blocs) ? [...unitFiles(before).values()].filter((p) => !kept.has(p)) : [];
+  for (const path of stale) await staged.tidy(join(out, path));
+  return { written: [...staged.committed], leftovers: staged.leftovers };
 }

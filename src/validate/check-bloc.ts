@@ -1,14 +1,14 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { where } from '../diagnostics/diagnostic.js';
 import type { SourceFile } from '../load/yaml-file.js';
+import { roundHalfUp } from '../model/round.js';
 import { placedCriteria, type Bloc } from '../model/scorecard.js';
 import { BlocContext, EPSILON } from './bloc-context.js';
 import { checkMethod } from './check-methods.js';
 import type { Taint } from './taint.js';
 
-
-/** The checks that need only one bloc file: ids, maxima, facts and every criterion's method. */
-export function checkBloc(bloc: Bloc, source: SourceFile, taint: Taint): Diagnostic[] {
+/** The checks that need only one bloc file (and the scheme's precision): ids, maxima, facts and every criterion's method. */
+export function checkBloc(bloc: Bloc, source: SourceFile, taint: Taint, precision: number): Diagnostic[] {
   const ctx = new BlocContext(bloc, source, [], taint);
 
   const sections = new Map<string, string>();
@@ -24,6 +24,10 @@ export function checkBloc(bloc: Bloc, source: SourceFile, taint: Taint): Diagnos
     if (first) ctx.report('SCORECARD_DUPLICATE_CRITERION', [...path, 'id'], { id: criterion.id, first });
     else criteria.set(criterion.id, where(source.locate([...path, 'id'])));
     if (!taint.criteria.has(path.join('/'))) checkMethod(ctx, criterion, path);
+    // Maxima finer than the scheme's precision would make the rounded sums disagree with the total.
+    if (typeof criterion.max === 'number' && Math.abs(roundHalfUp(criterion.max, precision) - criterion.max) > 1e-12) {
+      ctx.report('SCORECARD_PRECISION', [...path, 'max'], { value: criterion.max, precision });
+    }
   }
 
   const maxima = bloc.sections.flatMap((s) => s.criteria.map((c) => c.max));

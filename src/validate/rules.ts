@@ -39,6 +39,7 @@ export function validateRules(files: RuleFiles): { rules?: Rules; diagnostics: D
   const unitList = unitsResult ? soundUnits((unitsSource!.data as { units?: unknown } | null)?.units) : undefined;
   if (unitsSource && unitList) out.push(...checkUnits(unitList, unitsSource, schemeBlocs, schemeSource));
 
+  const precision = sound('precision') && typeof schemeData?.precision === 'number' ? schemeData.precision : DEFAULT_PRECISION;
   const loaded: LoadedBloc[] = [];
   const fileIds = new Set<string>();
   for (const source of files.blocs) {
@@ -61,7 +62,7 @@ export function validateRules(files: RuleFiles): { rules?: Rules; diagnostics: D
       out.push(diagnostic('SCORECARD_BLOC_FILE_NAME', source.locate(['bloc']), { file: source.file, bloc: bloc.bloc, expected: fileId }));
       continue;
     }
-    out.push(...checkBloc(bloc, source, taint));
+    out.push(...checkBloc(bloc, source, taint, precision));
     loaded.push({ bloc, source, taint });
   }
   if (schemeSource && schemeBlocs) {

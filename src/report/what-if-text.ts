@@ -1,0 +1,62 @@
+import type { Lang } from '../diagnostics/codes.js';
+import { formatNumber } from '../model/number-format.js';
+import { movementMark } from '../rank/compare-quarters.js';
+import type { RuleChange, WhatIf } from '../what-if.js';
+
+const KINDS: Record<RuleChange['kind'], [string, string]> = {
+  'bloc-added': ['thêm khối', 'bloc added'],
+  'bloc-removed': ['bỏ khối', 'bloc removed'],
+  total: ['tổng điểm của khối', 'bloc total'],
+  grades: ['thang xếp loại', 'grades'],
+  'criterion-added': ['thêm tiêu chí', 'criterion added'],
+  'criterion-removed': ['bỏ tiêu chí', 'criterion removed'],
+  renamed: ['đổi tên', 'renamed'],
+  moved: ['chuyển phần', 'moved to another part'],
+  max: ['điểm tối đa', 'max'],
+  scoring: ['cách chấm', 'scoring'],
+  'fact-added': ['thêm chỉ số', 'fact added'],
+  'fact-removed': ['bỏ chỉ số', 'fact removed'],
+};
+
+/** A change in one line: what, where it is in the new rules, before → after. */
+export function changeText(c: RuleChange, lang: Lang): string {
+  const what = KINDS[c.kind][lang === 'vi' ? 0 : 1];
+  const subject = [c.bloc, c.id].filter(Boolean).join(' ');
+  const values = c.before !== undefined && c.after !== undefined ? `: ${c.before} → ${c.after}` : c.after ?? c.before ? `: ${c.after ?? c.before}` : '';
+  return `${subject}${subject ? ' — ' : ''}${what}${values}`;
+}
+
+/** The rule changes, then per bloc each unit's score and rank before and after, largest movement first; grade changes marked ★. */
+export function formatWhatIf(w: WhatIf, where: (c: RuleChange) => string | undefined, lang: Lang): string {
+  const vi = lang === 'vi';
+  const num = (n: number) => formatNumber(n, lang);
+  const lines: string[] = [vi ? 'Thay đổi tiêu chí:' : 'Changes in the criteria:'];
+  if (w.changes.length === 0) lines.push(vi ? '  (không có)' : '  (none)');
+  for (const c of w.changes) {
+    const at = where(c);
+    lines.push(`  ${at ? `${at}  ` : ''}${changeText(c, lang)}`);
+  }
+  const head = vi
+    ? ['Đơn vị', 'Điểm cũ', 'Điểm mới', 'Chênh', 'Hạng cũ', 'Hạng mới', 'Thay đổi']
+    : ['Unit', 'Old score', 'New score', 'Diff', 'Old rank', 'New rank', 'Move'];
+  for (const bloc of w.blocs) {
+    lines.push('', `${bloc.name}`);
+    const rows = bloc.units.map((u) => {
+      const gradeChanged = u.before && u.before.grade !== u.after.grade;
+      return [
+        `${u.id}  ${u.name}`,
+        u.before ? num(u.before.score) : '—',
+        num(u.after.score),
+        u.movement ? `${u.movement.scoreChange > 0 ? '+' : ''}${num(u.movement.scoreChange)}` : '',
+        u.before ? String(u.before.rank) : '—',
+        String(u.after.rank),
+        `${movementMark(u.movement, vi ? 'mới' : 'new')}${gradeChanged ? `  ★ ${u.before!.grade} → ${u.after.grade}` : ''}`,
+      ];
+    });
+    const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+    const fmt = (r: string[]) => r.map((c, i) => (i === 0 || i === r.length - 1 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd();
+    lines.push(fmt(head), ...rows.map(fmt));
+  }
+  lines.push('', vi ? '★ xếp loại thay đổi' : '★ grade changes');
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,170 @@
+import type { Lang } from './diagnostics/codes.js';
+import type { Evidence } from './model/evidence.js';
+import { formatNumber } from './model/number-format.js';
+import type { Results } from './model/results.js';
+import { bandComparison, methodOf, placedCriteria, type Criterion, type Rules } from './model/scorecard.js';
+import { compareQuarters, type Movement } from './rank/compare-quarters.js';
+import { scoreQuarter } from './score-quarter.js';
+import type { MissingByUnit } from './validate/evidence.js';
+
+export type ChangeKind =
+  | 'bloc-added'
+  | 'bloc-removed'
+  | 'total'
+  | 'grades'
+  | 'criterion-added'
+  | 'criterion-removed'
+  | 'renamed'
+  | 'moved'
+  | 'max'
+  | 'scoring'
+  | 'fact-added'
+  | 'fact-removed';
+
+/** One difference between two rule sets, with where it stands in the new one. */
+export interface RuleChange {
+  bloc: string;
+  kind: ChangeKind;
+  /** The criterion or fact concerned. */
+  id?: string;
+  before?: string;
+  after?: string;
+  /** Path in the new bloc file (or scheme.yaml for grades), to place the change. */
+  path?: (string | number)[];
+}
+
+/**
+ * What changed from `old` to `now`: blocs, totals and grades; criteria added, removed, renamed,
+ * moved to another part, their max, and their scoring (thresholds, points, method), one step
+ * or item at a time; facts added or removed.
+ */
+export function diffRules(now: Rules, old: Rules, lang: Lang): RuleChange[] {
+  const changes: RuleChange[] = [];
+  const num = (n: number) => formatNumber(n, lang, 4);
+  const gradeText = (r: Rules) => r.scheme.grades.map((g) => (g.min === undefined ? g.label : `${g.label} ≥ ${num(g.min)}`)).join('; ');
+  if (gradeText(now) !== gradeText(old)) changes.push({ bloc: '', kind: 'grades', before: gradeText(old), after: gradeText(now), path: ['grades'] });
+  for (const before of old.blocs) {
+    if (!now.blocs.some((b) => b.bloc === before.bloc)) changes.push({ bloc: before.bloc, kind: 'bloc-removed' });
+  }
+  for (const bloc of now.blocs) {
+    const before = old.blocs.find((b) => b.bloc === bloc.bloc);
+    if (!before) {
+      changes.push({ bloc: bloc.bloc, kind: 'bloc-added', path: ['bloc'] });
+      continue;
+    }
+    if (bloc.total !== before.total) changes.push({ bloc: bloc.bloc, kind: 'total', before: num(before.total), after: num(bloc.total), path: ['total'] });
+    for (const id of Object.keys(before.facts)) if (!Object.hasOwn(bloc.facts, id)) changes.push({ bloc: bloc.bloc, kind: 'fact-removed', id });
+    for (const id of Object.keys(bloc.facts)) if (!Object.hasOwn(before.facts, id)) changes.push({ bloc: bloc.bloc, kind: 'fact-added', id, path: ['facts', id] });
+    const oldPlaced = new Map(placedCriteria(before).map((p) => [p.criterion.id, p]));
+    const newIds = new Set(placedCriteria(bloc).map((p) => p.criterion.id));
+    for (const id of oldPlaced.keys()) if (!newIds.has(id)) changes.push({ bloc: bloc.bloc, kind: 'criterion-removed', id, before: oldPlaced.get(id)!.criterion.name });
+    for (const p of placedCriteria(bloc)) {
+      const c = p.criterion;
+      const was = oldPlaced.get(c.id);
+      const at = (...sub: (string | number)[]) => [...p.path, ...sub];
+      if (!was) {
+        changes.push({ bloc: bloc.bloc, kind: 'criterion-added', id: c.id, after: c.name, path: at() });
+        continue;
+      }
+      if (was.criterion.name !== c.name) changes.push({ bloc: bloc.bloc, kind: 'renamed', id: c.id, before: was.criterion.name, after: c.name, path: at('name') });
+      const place = (x: typeof p) => x.section ?? x.part;
+      if (place(was) !== place(p)) changes.push({ bloc: bloc.bloc, kind: 'moved', id: c.id, before: place(was), after: place(p), path: at() });
+      if (was.criterion.max !== c.max) changes.push({ bloc: bloc.bloc, kind: 'max', id: c.id, before: num(was.criterion.max), after: num(c.max), path: at('max') });
+      changes.push(...scoringChanges(bloc.bloc, was.criterion, c, at, num));
+    }
+  }
+  return changes;
+}
+
+/** The scoring of a criterion, part by part: each band step, item or rule that differs; or the whole method. */
+function scoringChanges(bloc: string, was: Criterion, now: Criterion, at: (...sub: (string | number)[]) => (string | number)[], num: (n: number) => string): RuleChange[] {
+  const out: RuleChange[] = [];
+  const change = (before: string, after: string, ...sub: (string | number)[]) => out.push({ bloc, kind: 'scoring', id: now.id, before, after, path: at('score', ...sub) });
+  const a = was.score;
+  const b = now.score;
+  if (methodOf(a) !== methodOf(b)) {
+    change(describe(a, num), describe(b, num));
+    return out;
+  }
+  if ('bands' in a && 'bands' in b) {
+    const steps = Math.max(a.bands.steps.length, b.bands.steps.length);
+    if (a.bands.fact !== b.bands.fact) change(a.bands.fact, b.bands.fact, 'bands', 'fact');
+    for (let i = 0; i < steps; i++) {
+      const x = a.bands.steps[i];
+      const y = b.bands.steps[i];
+      const text = (s: typeof x) => (s === undefined ? '—' : 'otherwise' in s ? `otherwise ${num(s.otherwise)}` : stepText(s, num));
+      if (text(x) !== text(y)) change(text(x), text(y), 'bands', 'steps', Math.min(i, b.bands.steps.length - 1));
+    }
+    return out;
+  }
+  if (JSON.stringify(a) !== JSON.stringify(b)) change(describe(a, num), describe(b, num));
+  return out;
+}
+
+function stepText(step: Parameters<typeof bandComparison>[0], num: (n: number) => string): string {
+  const [cmp, threshold] = bandComparison(step);
+  const symbol = { atMost: '≤', below: '<', atLeast: '≥', above: '>', equals: '=' }[cmp];
+  return `${symbol} ${typeof threshold === 'number' ? num(threshold) : String(threshold)} → ${num((step as { points: number }).points)}`;
+}
+
+/** A scoring method in one line, for a change report. */
+function describe(score: Criterion['score'], num: (n: number) => string): string {
+  if ('bands' in score) return `bands ${score.bands.fact}: ${score.bands.steps.map((s) => ('otherwise' in s ? `otherwise ${num(s.otherwise)}` : stepText(s, num))).join('; ')}`;
+  if ('linear' in score) return `linear ${score.linear.fact}: 0 at ${num(score.linear.zeroAt)}, full at ${num(score.linear.fullAt)}`;
+  if ('deduct' in score) return `deduct ${score.deduct.fact}: ${num(score.deduct.points)} per ${num(score.deduct.per ?? 1)}, floor ${num(score.deduct.floor ?? 0)}`;
+  if ('count' in score) return `count ${score.count.fact}: ${num(score.count.points)} per ${num(score.count.per ?? 1)}`;
+  if ('check' in score) return `check ${score.check.fact} = ${String(score.check.expect ?? true)}`;
+  if ('checklist' in score) return `checklist: ${score.checklist.items.map((i) => `${i.fact} ${num(i.points)}`).join('; ')}`;
+  if ('rules' in score) return `rules (${score.rules.mode}): ${score.rules.list.map((r) => `${num(r.points)} when ${JSON.stringify(r.when)}`).join('; ')}`;
+  return 'manual';
+}
+
+/** A unit under both rule sets. */
+export interface UnitShift {
+  id: string;
+  name: string;
+  before?: { score: number; rank: number; grade: string };
+  after: { score: number; rank: number; grade: string };
+  movement?: Movement;
+}
+
+/** Per bloc of the new rules: every unit's score and rank under both, the largest movement first. */
+export interface WhatIf {
+  changes: RuleChange[];
+  blocs: { id: string; name: string; units: UnitShift[] }[];
+  now: Results;
+  old: Results;
+}
+
+/**
+ * Scores the same evidence under the new and the old rules and lines up each unit: rank
+ * movement, then score change, largest first. Evidence must have been validated against each.
+ */
+export async function whatIf(
+  now: { rules: Rules; evidence: Evidence; missing: MissingByUnit; digest: string },
+  old: { rules: Rules; evidence: Evidence; missing: MissingByUnit; digest: string },
+  lang: Lang,
+): Promise<WhatIf> {
+  const after = await scoreQuarter(now.rules, now.evidence, now.missing, now.digest, lang);
+  const before = await scoreQuarter(old.rules, old.evidence, old.missing, old.digest, lang);
+  const compared = compareQuarters(after, before, now.rules.scheme.precision);
+  const blocs = after.blocs.map((bloc) => {
+    const was = before.blocs.find((b) => b.id === bloc.id);
+    const units = bloc.units.map((u): UnitShift => {
+      const w = was?.units.find((x) => x.id === u.id);
+      const m = compared.units.get(u.id);
+      return {
+        id: u.id,
+        name: u.name,
+        ...(w ? { before: { score: w.score, rank: w.rank, grade: w.grade } } : {}),
+        after: { score: u.score, rank: u.rank, grade: u.grade },
+        ...(m ? { movement: m } : {}),
+      };
+    });
+    const size = (s: UnitShift) => [Math.abs(s.movement?.rankChange ?? 0), Math.abs(s.movement?.scoreChange ?? 0)];
+    units.sort((x, y) => size(y)[0]! - size(x)[0]! || size(y)[1]! - size(x)[1]! || x.after.rank - y.after.rank || (x.id < y.id ? -1 : 1));
+    return { id: bloc.id, name: bloc.name, units };
+  });
+  return { changes: diffRules(now.rules, old.rules, lang), blocs, now: after, old: before };
+}
+

@@ -1,0 +1,83 @@
+import * as fs from 'node:fs/promises';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { OutputError } from '../src/report/output-error.js';
+import { StagedFiles, type FileOps } from '../src/report/staged-files.js';
+
+const temps: string[] = [];
+function folderWith(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'cchc-staged-'));
+  temps.push(dir);
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return dir;
+}
+afterAll(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+function contents(dir: string): Record<string, string> {
+  return Object.fromEntries(readdirSync(dir).sort().map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
+}
+
+/** The real file operations, but `rename` onto `target` fails with `code`, as a file open in Excel does on Windows. */
+function failingRename(target: string, code: string): FileOps {
+  return {
+    ...fs,
+    rename: async (from, to) => {
+      if (String(to).endsWith(target)) throw Object.assign(new Error(code), { code });
+      return fs.rename(from, to);
+    },
+  };
+}
+
+describe('StagedFiles', () => {
+  it('puts every file in place together', async () => {
+    const dir = folderWith({ 'a.json': 'old a', 'b.xlsx': 'old b' });
+    const staged = new StagedFiles(dir);
+    await staged.add('a.json', 'new a');
+    await staged.add('b.xlsx', 'new b');
+    await staged.add('c.xlsx', 'new c');
+    await staged.commit();
+    expect(contents(dir)).toEqual({ 'a.json': 'new a', 'b.xlsx': 'new b', 'c.xlsx': 'new c' });
+  });
+
+  it.each(['EBUSY', 'EPERM', 'ENOSPC'])('a rename that fails (%s) puts back the files already replaced, and leaves nothing else', async (code) => {
+    const dir = folderWith({ 'a.json': 'old a', 'b.xlsx': 'old b', 'c.xlsx': 'old c' });
+    const staged = new StagedFiles(dir, failingRename('b.xlsx', code));
+    await staged.add('a.json', 'new a');
+    await staged.add('b.xlsx', 'new b');
+    await staged.add('c.xlsx', 'new c');
+    const failure = await staged.commit().catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(OutputError);
+    expect(failure).toMatchObject({ file: join(dir, 'b.xlsx'), code });
+    await staged.abort();
+    expect(contents(dir)).toEqual({ 'a.json': 'old a', 'b.xlsx': 'old b', 'c.xlsx': 'old c' });
+  });
+
+  it('a first run that fails leaves no file of its own', async () => {
+    const dir = folderWith({});
+    const staged = new StagedFiles(dir, failingRename('b.xlsx', 'EBUSY'));
+    await staged.add('a.json', 'new a');
+    await staged.add('b.xlsx', 'new b');
+    await expect(staged.commit()).rejects.toBeInstanceOf(OutputError);
+    await staged.abort();
+    expect(contents(dir)).toEqual({});
+  });
+
+  it('a backup that cannot be removed once all is in place is a leftover, not a failure', async () => {
+    const dir = folderWith({ 'a.json': 'old a' });
+    const ops: FileOps = { ...fs, rm: async (path, options) => (String(path).endsWith('.old') ? Promise.reject(Object.assign(new Error('EBUSY'), { code: 'EBUSY' })) : fs.rm(path, options)) };
+    const staged = new StagedFiles(dir, ops);
+    await staged.add('a.json', 'new a');
+    await staged.commit();
+    expect(readFileSync(join(dir, 'a.json'), 'utf8')).toBe('new a');
+    expect(staged.leftovers.map((l) => l.code)).toEqual(['EBUSY']);
+  });
+
+  it('accepts a drive or file-system root as the output folder, and refuses a path out of it', async () => {
+    const quiet: FileOps = { ...fs, mkdir: async () => undefined, writeFile: async () => undefined };
+    const staged = new StagedFiles('/', quiet);
+    await expect(staged.add('results.json', '')).resolves.toBeUndefined();
+    await expect(new StagedFiles('/tmp/x', quiet).add('../y.xlsx', '')).rejects.toThrow(/outside/);
+  });
+});
