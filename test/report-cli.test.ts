@@ -99,6 +99,39 @@ describe('the previous quarter', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it('found under the out root but broken: shown as warnings, left out, the quarter still scored', () => {
+    const root = tempDir();
+    mkdirSync(join(root, '2018-Q4'));
+    const file = join(root, '2018-Q4', 'results.json');
+    writeFileSync(file, '{ "scheme": "x" }\n');
+    const { r, out } = scoreBase(root, '--lang', 'en');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`${file}:1:1 warning SCHEMA_MISSING_KEY `);
+    expect(r.stderr).toContain(`no comparison with the previous quarter (${file} cannot be used`);
+    expect(existsSync(join(out, 'results.json'))).toBe(true);
+  });
+
+  it('--no-previous leaves the comparison out', async () => {
+    const root = tempDir();
+    previousOf(root, () => undefined);
+    const { r, out } = scoreBase(root, '--no-previous');
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toContain('so sánh với');
+    const ws = (await readWorkbook(join(out, 'ranking.xlsx'))).worksheets[0]!;
+    expect([...textCells(ws).values()]).not.toContain('Thay đổi hạng');
+  });
+
+  it('an impossible previous score (1e308) is refused by the schema, not written as NaN', () => {
+    const root = tempDir();
+    const file = previousOf(root, (p) => {
+      p.blocs[0]!.units[0]!.score = 1e308;
+    });
+    const { r, out } = scoreBase(root, '--previous', file, '--lang', 'en');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/error SCHEMA_RANGE /);
+    expect(existsSync(out)).toBe(false);
+  });
+
   it('named but absent is wrong usage (exit 2)', () => {
     const root = tempDir();
     const { r, out } = scoreBase(root, '--previous', join(root, 'nothing.json'));
@@ -198,6 +231,28 @@ describe('names made safe', () => {
       }
       expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(3);
       expect(names[2]).toBe('Chi tiết');
+    } finally {
+      cleanup();
+    }
+  });
+});
+
+describe('scorecards of units no longer scored', () => {
+  it('are removed when the results they came from are replaced; other files of units/ are kept', () => {
+    const root = tempDir();
+    const { r, out } = scoreBase(root);
+    expect(r.code).toBe(0);
+    writeFileSync(join(out, 'units', 'VP - đã ký.xlsx'), 'signed copy');
+    // KD leaves the rules: its scorecard goes, the signed copy stays.
+    const units = readFileSync(join(BASE_RULES, 'units.yaml'), 'utf8').replace(/^.*id: KD,.*\n/m, '');
+    const evidence = join(root, 'evidence.yaml');
+    writeFileSync(evidence, readFileSync(EVIDENCE, 'utf8').replace(/^ {2}KD:\n(?: {4}.*\n)+/m, ''));
+    const { dir, cleanup } = rulesFolder(undefined, { 'units.yaml': units });
+    try {
+      const again = cchc(['score', '--rules', dir, '--evidence', evidence, '--out', out]);
+      expect(again.stderr).toBe('');
+      expect(again.code).toBe(0);
+      expect(readdirSync(join(out, 'units')).sort()).toEqual(['DL-A.xlsx', 'DL-B.xlsx', 'VP - đã ký.xlsx', 'VP.xlsx']);
     } finally {
       cleanup();
     }

@@ -3,6 +3,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createRequire } from 'node:module';
 import type { Worksheet } from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Results } from '../src/model/results.js';
@@ -10,6 +11,11 @@ import { movementMark } from '../src/rank/compare-quarters.js';
 import { unitFiles } from '../src/report/write-reports.js';
 import { cchc } from './helpers/cli.js';
 import { evaluateFormula, formulaCells, readWorkbook, textCells, valueOf } from './helpers/workbook.js';
+
+// JSZip is what exceljs itself zips with; reached through it, to read the sheet XML as written.
+const JSZip = createRequire(createRequire(import.meta.url).resolve('exceljs'))('jszip') as {
+  loadAsync(data: Buffer): Promise<{ files: Record<string, unknown>; file(name: string): { async(type: 'string'): Promise<string> } | null }>;
+};
 
 let root = '';
 let q1: Results;
@@ -119,7 +125,10 @@ describe('ranking.xlsx', () => {
         expect(row.getCell(2).value).toBe(u.name);
         sections.forEach((id, j) => expect(row.getCell(3 + j).value, `${u.id} ${id}`).toBe(u.sections.find((x) => x.id === id)!.points));
         expect([row.getCell(s).value, row.getCell(s + 1).value, row.getCell(s + 2).value]).toEqual([u.base, u.bonus, u.penalty]);
-        expect([row.getCell(s + 3).value, row.getCell(s + 4).value, row.getCell(s + 5).value]).toEqual([u.score, u.rank, u.grade]);
+        expect([row.getCell(s + 3).value, row.getCell(s + 4).value]).toEqual([u.score, u.rank]);
+        // The grade is a formula of the score, carrying its result; recomputed here from the cells.
+        const grade = row.getCell(s + 5);
+        expect([grade.result, evaluateFormula(ws, grade.formula)]).toEqual([u.grade, u.grade]);
         expect([row.getCell(s + 6).value, row.getCell(s + 7).value]).toEqual([prev?.score ?? null, prev?.rank ?? null]);
         const mark = prev ? movementMark({ rankChange: prev.rank - u.rank } as never, 'mới') : 'mới';
         expect(row.getCell(s + 8).value, `${u.id} movement`).toBe(mark);
@@ -149,9 +158,9 @@ describe('ranking.xlsx', () => {
     expect(bar?.rules.map((r) => r.type)).toEqual(['dataBar']);
     expect(bar?.rules[0]!.cfvo?.map((v) => v.value)).toEqual([0, 100]);
     const grades = cf.find((c) => c.ref === `${grade}${rows[0]}:${grade}${rows[1]}`);
-    expect(grades?.rules.map((r) => r.formulae?.[0])).toEqual(
-      ['Xuất sắc', 'Tốt', 'Khá', 'Trung bình', 'Yếu'].map((g) => `$${grade}${rows[0]}="${g}"`),
-    );
+    // By the score, with the scheme's cut-offs (90, 80, 70, 50), so an edited score recolours.
+    const at = `$${score}${rows[0]}`;
+    expect(grades?.rules.map((r) => r.formulae?.[0])).toEqual([`${at}>=90`, `AND(${at}>=80,${at}<90)`, `AND(${at}>=70,${at}<80)`, `AND(${at}>=50,${at}<70)`, `${at}<50`]);
   });
 
   it('prints A4 landscape, one page wide, header repeated, page numbers; frozen header and a filter', async () => {
@@ -171,6 +180,28 @@ describe('ranking.xlsx', () => {
     for (const ws of wb.worksheets) {
       ws.eachRow((row) => row.eachCell((cell) => expect(cell.font?.name, `${ws.name}!${cell.address}`).toBe('Times New Roman')));
     }
+  });
+
+  it('writes no empty Excel 2010 extension reference with the data bar (Excel would offer to repair it)', async () => {
+    const zip = await JSZip.loadAsync(readFileSync(join(root, '2019-Q2', 'ranking.xlsx')));
+    const sheets = Object.keys(zip.files).filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f));
+    expect(sheets.length).toBe(5);
+    for (const f of sheets) {
+      const xml = await zip.file(f)!.async('string');
+      expect(xml, f).not.toContain('<x14:id/>');
+    }
+    expect(await zip.file('xl/worksheets/sheet1.xml')!.async('string')).toContain('<dataBar>');
+  });
+
+  it('marks a base scaled up for a criterion that did not apply, and says so under the table', async () => {
+    const ws = (await readWorkbook(join(root, '2019-Q1', 'ranking.xlsx'))).getWorksheet('Khối các Điện lực trực thuộc')!;
+    const h = headerRowOf(ws);
+    const cols = headers(ws, h);
+    const base = cols.findIndex((c) => c.startsWith('Điểm cơ bản')) + 1;
+    for (let r = h + 1; r <= h + 8; r++) {
+      expect(ws.getCell(r, base).font?.italic === true, String(ws.getCell(r, 2).value)).toBe(ws.getCell(r, 2).value === 'Điện lực Cầu Kè');
+    }
+    expect([...textCells(ws).values()].some((t) => t.startsWith('Điểm cơ bản in nghiêng') && t.endsWith('Điện lực Cầu Kè (I.3).'))).toBe(true);
   });
 
   it('details every unit × criterion with its evidence, points and status', async () => {
@@ -209,7 +240,7 @@ describe('units/<id>.xlsx', () => {
         expect(formulas.length, file).toBeGreaterThan(5);
         for (const f of formulas) {
           expect(typeof f.result, `${file}!${f.cell.address}`).toBe('number');
-          const computed = evaluateFormula(ws, f.formula);
+          const computed = evaluateFormula(ws, f.formula) as number;
           expect(Math.abs(computed - (f.result as number)), `${quarter} ${file}!${f.cell.address} =${f.formula}: ${computed} vs ${f.result}`).toBeLessThan(1e-9);
           checked++;
         }
@@ -242,10 +273,22 @@ describe('units/<id>.xlsx', () => {
         expect(at('Xếp loại')).toBe(u.grade);
         const prev = q1.blocs.find((b) => b.id === bloc.id)!.units.find((p) => p.id === u.id)!;
         expect(at('Tổng điểm quý I/2019')).toBe(prev.score);
-        expect(at('Xếp hạng quý I/2019')).toBe(`${prev.rank} / ${bloc.units.length}`);
+        const before = q1.blocs.find((b) => b.id === bloc.id)!.units.length;
+        expect(at('Xếp hạng quý I/2019')).toBe(`${prev.rank} / ${before}`);
         expect(at('Tăng (+) / giảm (−) điểm so với quý trước')).toBeCloseTo(u.score - prev.score, 9);
       }
     }
+  });
+
+  it('prints A4 landscape, one page wide, its header row repeated and frozen; heading merged', async () => {
+    const ws = (await readWorkbook(join(root, '2019-Q2', 'units', 'DL-CAUKE.xlsx'))).worksheets[0]!;
+    const h = headerRowOf(ws);
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${h}:${h}` });
+    expect(ws.headerFooter.oddFooter).toContain('&P');
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: h });
+    const merges = (ws.model as unknown as { merges: string[] }).merges;
+    expect(merges).toEqual(expect.arrayContaining(['A5:I5', 'A6:I6']));
+    expect(ws.getCell('A5').value).toBe('PHIẾU KẾT QUẢ CHẤM ĐIỂM CẢI CÁCH HÀNH CHÍNH QUÝ II NĂM 2019');
   });
 
   it('scales the base when a criterion does not apply: points won ÷ maximum that applies × total', async () => {

@@ -70,7 +70,8 @@ interface ScoreOptions {
   evidence: string;
   quarter?: string;
   out?: string;
-  previous?: string;
+  /** A file; false with --no-previous. */
+  previous?: string | false;
   date?: string;
   missing: MissingMode;
   strict?: boolean;
@@ -86,7 +87,7 @@ async function scoreCommand(opts: ScoreOptions): Promise<number> {
   if (opts.date !== undefined && !isDate(opts.date)) {
     throw new UsageError(vi ? `ngày phải có dạng YYYY-MM-DD: ${opts.date}` : `the date must be YYYY-MM-DD: ${opts.date}`);
   }
-  if (opts.previous !== undefined && !(await isFile(opts.previous))) {
+  if (typeof opts.previous === 'string' && !(await isFile(opts.previous))) {
     throw new UsageError(vi ? `không tìm thấy tệp kết quả quý trước: ${opts.previous}` : `previous results not found: ${opts.previous}`);
   }
   const quarter = await loadQuarter(opts);
@@ -97,14 +98,24 @@ async function scoreCommand(opts: ScoreOptions): Promise<number> {
   }
   const out = opts.out ?? join('out', results?.quarter ?? '');
   let comparison: Comparison | undefined;
+  let skippedPrevious: string | undefined;
   if (results) {
-    const path = opts.previous ?? join(dirname(out), previousQuarter(results.quarter), 'results.json');
-    if (opts.previous !== undefined || (await isFile(path))) {
+    const given = typeof opts.previous === 'string';
+    const path = given ? (opts.previous as string) : join(dirname(out), previousQuarter(results.quarter), 'results.json');
+    if (given || (opts.previous !== false && (await isFile(path)))) {
       const previous = await loadPreviousResults(path, results);
       if (previous.text !== undefined) sources.set(path, previous.text);
-      problems.push(...previous.diagnostics);
-      if (previous.results) comparison = compareQuarters(results, previous.results, checked.rules!.scheme.precision);
-      else results = undefined;
+      if (previous.results) {
+        problems.push(...previous.diagnostics);
+        comparison = compareQuarters(results, previous.results, checked.rules!.scheme.precision);
+      } else if (given) {
+        problems.push(...previous.diagnostics);
+        results = undefined;
+      } else {
+        // Found, not asked for: a broken file there does not stop this quarter; it is shown and left out.
+        problems.push(...previous.diagnostics.map((d) => ({ ...d, severity: 'warning' as const })));
+        skippedPrevious = path;
+      }
     }
   }
   if (problems.length > 0) process.stderr.write(`${formatDiagnostics(problems, sources, opts.lang)}\n`);
@@ -131,6 +142,9 @@ async function scoreCommand(opts: ScoreOptions): Promise<number> {
     if (!(err instanceof OutputError)) throw err;
     process.stderr.write(`cchc: ${vi ? 'không ghi được' : 'cannot write'} ${err.file}: ${err.code}${vi ? ' — các tệp kết quả cũ được giữ nguyên' : ' — previous outputs left as they were'}\n`);
     return EXIT_PROBLEMS;
+  }
+  if (skippedPrevious) {
+    process.stderr.write(`cchc: ${vi ? `bỏ qua so sánh với quý trước (${skippedPrevious} không dùng được; --previous FILE để chỉ tệp khác, --no-previous để không so sánh)` : `no comparison with the previous quarter (${skippedPrevious} cannot be used; --previous FILE names another, --no-previous turns it off)`}\n`);
   }
   // Everything is in place; a file that could not be tidied afterwards is worth a word, not a failure.
   for (const l of leftovers) process.stderr.write(`cchc: ${vi ? 'cảnh báo: không xóa được' : 'warning: could not remove'} ${l.file}: ${l.code}\n`);
@@ -430,6 +444,7 @@ function program(): Command {
     .option('--quarter <quarter>', 'quý, ví dụ 2019-Q1 / quarter, e.g. 2019-Q1')
     .option('--out <dir>', 'thư mục kết quả / output folder (default out/<quarter>)')
     .option('--previous <file>', 'results.json của quý trước / previous quarter results (default <out root>/<previous quarter>/results.json)')
+    .option('--no-previous', 'không so sánh với quý trước / no comparison with the previous quarter')
     .option('--date <YYYY-MM-DD>', 'ngày ký trên bảng điểm / date printed on the sheets (default: left blank)')
     .addOption(new Option('--missing <mode>', 'thiếu số liệu / missing evidence').choices(['error', 'zero']).default('error'))
     .option('--strict', 'biểu nhập của quý khác hoặc bộ tiêu chí khác là lỗi / a form for another quarter or other rules is an error')

@@ -4,6 +4,7 @@
  * Times New Roman, A4 landscape, one page wide, table header repeated on each printed page.
  */
 import ExcelJS from 'exceljs';
+import './exceljs-patch.js';
 import type { Borders, Cell, Font, Worksheet } from 'exceljs';
 import type { Labels } from './labels.js';
 
@@ -172,7 +173,8 @@ export function linesIn(text: string, width: number): number {
 
 /** The row height, in points, of `lines` lines of text. */
 export function heightOf(lines: number): number {
-  return Math.max(16, lines * 15 + 2);
+  // 409 points is the tallest row Excel allows.
+  return Math.min(409, Math.max(16, lines * 15 + 2));
 }
 
 function dateParts(date: string | undefined): { year: number; month: number; day: number } | undefined {

@@ -36,6 +36,7 @@ export interface Labels {
     sectionsLegend: string;
     comparedWith: (quarter: string) => string;
     otherRules: (quarter: string) => string;
+    rescaledNote: (total: number, units: string[]) => string;
   };
   details: {
     sheet: string;
@@ -147,6 +148,8 @@ const vi: Labels = {
     sectionsLegend: 'Các phần:',
     comparedWith: (q) => `So sánh với kết quả ${vi.quarter(q)}: ▲ tăng hạng, ▼ giảm hạng, = giữ hạng, "mới": đơn vị chưa có kết quả quý trước.`,
     otherRules: (q) => `Lưu ý: ${vi.quarter(q)} được chấm theo bộ tiêu chí khác với quý này; điểm hai quý chỉ so sánh để tham khảo.`,
+    rescaledNote: (total, units) =>
+      `Điểm cơ bản in nghiêng: có tiêu chí không áp dụng trong quý, điểm cơ bản = điểm đạt ÷ điểm tối đa các tiêu chí được áp dụng × ${formatNumber(total, 'vi')}: ${units.join('; ')}.`,
   },
   details: {
     sheet: 'Chi tiết',
@@ -268,6 +271,8 @@ const en: Labels = {
     sectionsLegend: 'Parts:',
     comparedWith: (q) => `Compared with ${en.quarter(q)}: ▲ up, ▼ down, = same rank, "new": no result last quarter.`,
     otherRules: (q) => `Note: ${en.quarter(q)} was scored with different criteria; compare the two quarters with care.`,
+    rescaledNote: (total, units) =>
+      `Base in italics: a criterion did not apply this quarter, so base = points ÷ maximum of the criteria that apply × ${formatNumber(total, 'en')}: ${units.join('; ')}.`,
   },
   details: {
     sheet: 'Details',

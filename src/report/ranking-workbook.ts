@@ -1,8 +1,9 @@
 import type { Worksheet } from 'exceljs';
 import type { Lang } from '../diagnostics/codes.js';
 import { formatNumber } from '../model/number-format.js';
-import type { BlocOutcome, Results } from '../model/results.js';
-import { placedCriteria, type Bloc, type Rules } from '../model/scorecard.js';
+import type { BlocOutcome, Results, UnitOutcome } from '../model/results.js';
+import { placedCriteria, type Bloc, type Grade, type Rules } from '../model/scorecard.js';
+import { columnLetters } from '../diagnostics/diagnostic.js';
 import { movementMark, type Comparison } from '../rank/compare-quarters.js';
 import {
   fitHeight,
@@ -105,12 +106,14 @@ function writeBlocSheet(ws: Worksheet, bloc: Bloc, outcome: BlocOutcome, input: 
     put(ws, r, 2, u.name, { wrap: true, border: true });
     bloc.sections.forEach((s, k) => put(ws, r, 3 + k, u.sections.find((x) => x.id === s.id)?.points ?? 0, number));
     const c = 3 + bloc.sections.length;
-    put(ws, r, c, u.base, number);
+    // A base scaled up because a criterion did not apply is in italics, and named in a note below.
+    put(ws, r, c, u.base, { ...number, italic: rescaled(u, bloc.total) });
     put(ws, r, c + 1, u.bonus, number);
     put(ws, r, c + 2, u.penalty, number);
     put(ws, r, col.score, u.score, { ...number, bold: true });
     put(ws, r, col.rank, u.rank, { align: 'center', border: true });
-    put(ws, r, col.grade, u.grade, { align: 'center', border: true });
+    // The grade follows the score, as a formula carrying its result, so an edited score regrades.
+    put(ws, r, col.grade, { formula: gradeFormula(`${columnLetters(col.score)}${r}`, rules.scheme.grades), result: u.grade }, { align: 'center', border: true });
     if (comparison) {
       const m = comparison.units.get(u.id);
       put(ws, r, col.grade + 1, m?.previousScore ?? null, number);
@@ -122,11 +125,15 @@ function writeBlocSheet(ws: Worksheet, bloc: Bloc, outcome: BlocOutcome, input: 
   const lastRow = headerRow + Math.max(1, outcome.units.length);
   if (outcome.units.length > 0) {
     ws.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: lastRow, column: last } };
-    addScoreCues(ws, bloc, rules.scheme.grades.map((g) => g.label), headerRow + 1, lastRow, col);
+    addScoreCues(ws, bloc, rules.scheme.grades, headerRow + 1, lastRow, col);
   }
 
   row = lastRow + 2;
   const notes = [`${L.sectionsLegend} ${bloc.sections.map((s) => `${L.section(s.id)} – ${s.name}`).join('; ')}.`];
+  const scaled = outcome.units.filter((u) => rescaled(u, bloc.total));
+  if (scaled.length > 0) {
+    notes.push(L.rescaledNote(bloc.total, scaled.map((u) => `${u.name} (${u.criteria.filter((c) => c.status === 'not_applicable').map((c) => c.id).join(', ')})`)));
+  }
   if (comparison) notes.push(L.comparedWith(comparison.quarter));
   if (comparison && !comparison.sameRules) notes.push(L.otherRules(comparison.quarter));
   for (const note of notes) {
@@ -138,35 +145,55 @@ function writeBlocSheet(ws: Worksheet, bloc: Bloc, outcome: BlocOutcome, input: 
   setPrinting(ws, headerRow, labels);
 }
 
-/** A data bar on the score column, and the grade column coloured by grade: both follow edits. */
-function addScoreCues(ws: Worksheet, bloc: Bloc, grades: string[], first: number, last: number, col: { score: number; grade: number }): void {
-  const letter = (c: number) => ws.getColumn(c).letter;
+/** A data bar on the score column, and the grade column coloured by the score's grade: both follow an edited score. */
+function addScoreCues(ws: Worksheet, bloc: Bloc, grades: readonly Grade[], first: number, last: number, col: { score: number; grade: number }): void {
+  const score = columnLetters(col.score);
   ws.addConditionalFormatting({
-    ref: `${letter(col.score)}${first}:${letter(col.score)}${last}`,
+    ref: `${score}${first}:${score}${last}`,
     rules: [
       {
         type: 'dataBar',
         priority: 1,
-        // gradient: a classic data bar, which needs no x14 extension (and no random id in the file).
+        // gradient: a classic data bar, without the x14 extension (which would carry a random id).
         gradient: true,
         cfvo: [{ type: 'num', value: 0 }, { type: 'num', value: bloc.total }],
         color: { argb: 'FF5B9BD5' },
       } as never,
     ],
   });
-  const g = letter(col.grade);
+  const g = columnLetters(col.grade);
+  const cell = `$${score}${first}`;
   ws.addConditionalFormatting({
     ref: `${g}${first}:${g}${last}`,
-    rules: grades.map((label, i) => ({
-      type: 'expression' as const,
-      priority: 2 + i,
-      formulae: [`$${g}${first}="${label.replace(/"/g, '""')}"`],
-      style: {
-        fill: { type: 'pattern' as const, pattern: 'solid' as const, bgColor: { argb: gradeFill(i, grades.length) } },
-        font: { bold: i === 0 || i === grades.length - 1, italic: i === grades.length - 1 && grades.length > 1 },
-      },
-    })),
+    rules: grades.map((grade, i) => {
+      const above = grades[i - 1]?.min;
+      const range = [grade.min !== undefined ? `${cell}>=${grade.min}` : undefined, above !== undefined ? `${cell}<${above}` : undefined].filter(Boolean);
+      return {
+        type: 'expression' as const,
+        priority: 2 + i,
+        formulae: [range.length > 1 ? `AND(${range.join(',')})` : range[0]!],
+        style: {
+          fill: { type: 'pattern' as const, pattern: 'solid' as const, bgColor: { argb: gradeFill(i, grades.length) } },
+          font: { bold: i === 0 || i === grades.length - 1, italic: i === grades.length - 1 && grades.length > 1 },
+        },
+      };
+    }),
   });
+}
+
+/** The grade of the score in `cell` as a spreadsheet formula: the first grade whose min it reaches. */
+export function gradeFormula(cell: string, grades: readonly Grade[]): string {
+  const quote = (label: string) => `"${label.replace(/"/g, '""')}"`;
+  const last = grades[grades.length - 1]!;
+  return grades
+    .slice(0, -1)
+    .reduceRight((otherwise, g) => `IF(${cell}>=${g.min},${quote(g.label)},${otherwise})`, quote(last.label));
+}
+
+/** A unit some of whose section criteria did not apply: its base is scaled up to the bloc's total. */
+function rescaled(u: UnitOutcome, total: number): boolean {
+  const applicable = u.sections.reduce((a, s) => a + s.max, 0);
+  return applicable > 0 && Math.abs(applicable - total) > 1e-9;
 }
 
 function gradeFill(i: number, n: number): string {

@@ -102,7 +102,7 @@ export async function writeUnitWorkbook(input: ReportInput, blocId: string, unit
     const m = comparison.units.get(unit.id);
     if (m) {
       const prev = total(S.previousScore(comparison.quarter), m.previousScore);
-      total(S.scoreChange, { formula: `${pts(scoreRow)}-${pts(prev)}`, result: m.scoreChange }, { numFmt: `+${fmt};-${fmt};${fmt}` });
+      total(S.scoreChange, { formula: `ROUND(${pts(scoreRow)}-${pts(prev)},${p})`, result: m.scoreChange }, { numFmt: `+${fmt};-${fmt};${fmt}` });
       total(S.previousRank(comparison.quarter), rankOf(m.previousRank, m.previousSize, input.lang), { text: true });
       total(S.rankChange, movementMark(m, labels.ranking.newUnit), { text: true });
     } else {

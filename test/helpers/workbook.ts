@@ -19,70 +19,91 @@ export function valueOf(ws: Worksheet, address: string): number | string | boole
 }
 
 /**
- * Evaluates the formulas the scorecards use (numbers, cells, ranges, + − × ÷, SUM, ROUND, MAX) on
- * the sheet's own values, independently of the program that wrote them: `SUM(H10:H12)` is the sum
- * of the cells it names, whatever result was stored with it.
+ * Evaluates the formulas the workbooks use (numbers, text, cells, ranges, + − × ÷, comparisons,
+ * SUM, ROUND, MAX, IF, AND) on the sheet's own values, independently of the program that wrote
+ * them: `SUM(H10:H12)` is the sum of the cells it names, whatever result was stored with it.
  */
-export function evaluateFormula(ws: Worksheet, formula: string): number {
-  const tokens = formula.match(/\$?[A-Z]+\$?\d+(?::\$?[A-Z]+\$?\d+)?|\d+(?:\.\d+)?|[A-Z]+(?=\()|[-+*/(),]/g) ?? [];
-  if (tokens.join('') !== formula.replace(/\s+/g, '')) throw new Error(`formula not understood: ${formula}`);
+export function evaluateFormula(ws: Worksheet, formula: string): number | string | boolean {
+  const tokens = formula.match(/"(?:[^"]|"")*"|\$?[A-Z]+\$?\d+(?::\$?[A-Z]+\$?\d+)?|\d+(?:\.\d+)?|[A-Z]+(?=\()|>=|<=|<>|[-+*/(),<>=]/g) ?? [];
+  const unspaced = formula.replace(/"(?:[^"]|"")*"|\s+/g, (m) => (m.startsWith('"') ? m : ''));
+  if (tokens.join('') !== unspaced) throw new Error(`formula not understood: ${formula}`);
   let i = 0;
   const peek = () => tokens[i];
   const next = () => tokens[i++]!;
-  const cells = (ref: string): number[] => {
+  type Value = number | string | boolean;
+  const cells = (ref: string): Value[] => {
     const [a, b = a] = ref.replace(/\$/g, '').split(':') as [string, string?];
     const start = ws.getCell(a);
     const end = ws.getCell(b!);
-    const out: number[] = [];
+    const out: Value[] = [];
     for (let r = Number(start.row); r <= Number(end.row); r++) {
       for (let c = Number(start.col); c <= Number(end.col); c++) {
         const v = valueOf(ws, ws.getCell(r, c).address);
-        out.push(typeof v === 'number' ? v : 0);
+        out.push(typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean' ? v : 0);
       }
     }
     return out;
   };
-  const args = (): number[][] => {
-    const list: number[][] = [];
+  const numbers = (list: Value[]) => list.filter((v): v is number => typeof v === 'number');
+  const args = (): Value[][] => {
+    const list: Value[][] = [];
     next(); // (
     while (peek() !== ')') {
       const t = peek()!;
-      list.push(/^\$?[A-Z]+\$?\d+(:|$)/.test(t) && (tokens[i + 1] === ',' || tokens[i + 1] === ')') ? cells(next()) : [expr()]);
+      list.push(/^\$?[A-Z]+\$?\d+(:|$)/.test(t) && (tokens[i + 1] === ',' || tokens[i + 1] === ')') ? cells(next()) : [comparison()]);
       if (peek() === ',') next();
     }
     next(); // )
     return list;
   };
-  const primary = (): number => {
+  const primary = (): Value => {
     const t = next();
     if (t === '(') {
-      const v = expr();
+      const v = comparison();
       next();
       return v;
     }
-    if (t === '-') return -primary();
+    if (t === '-') return -(primary() as number);
+    if (t.startsWith('"')) return t.slice(1, -1).replace(/""/g, '"');
     if (/^\d/.test(t)) return Number(t);
     if (/^\$?[A-Z]+\$?\d+$/.test(t)) return cells(t)[0]!;
     const list = args();
-    if (t === 'SUM') return list.flat().reduce((a, b) => a + b, 0);
-    if (t === 'MAX') return Math.max(...list.flat());
+    if (t === 'SUM') return numbers(list.flat()).reduce((a, b) => a + b, 0);
+    if (t === 'MAX') return Math.max(...numbers(list.flat()));
+    if (t === 'AND') return list.flat().every((v) => v === true);
+    if (t === 'IF') return list[0]![0] === true ? list[1]![0]! : list[2]![0]!;
     if (t === 'ROUND') {
       const [[x], [d]] = list as [[number], [number]];
       return x < 0 ? -roundHalfUp(-x, d) : roundHalfUp(x, d);
     }
     throw new Error(`function not understood: ${t}`);
   };
-  const term = (): number => {
+  const term = (): Value => {
     let v = primary();
-    while (peek() === '*' || peek() === '/') v = next() === '*' ? v * primary() : v / primary();
+    while (peek() === '*' || peek() === '/') v = next() === '*' ? (v as number) * (primary() as number) : (v as number) / (primary() as number);
     return v;
   };
-  const expr = (): number => {
+  const sum = (): Value => {
     let v = term();
-    while (peek() === '+' || peek() === '-') v = next() === '+' ? v + term() : v - term();
+    while (peek() === '+' || peek() === '-') v = next() === '+' ? (v as number) + (term() as number) : (v as number) - (term() as number);
     return v;
   };
-  const value = expr();
+  const comparison = (): Value => {
+    const left = sum();
+    const op = peek();
+    if (!op || !['>=', '<=', '<>', '>', '<', '='].includes(op)) return left;
+    next();
+    const right = sum();
+    switch (op) {
+      case '>=': return left >= right;
+      case '<=': return left <= right;
+      case '>': return left > right;
+      case '<': return left < right;
+      case '=': return left === right;
+      default: return left !== right;
+    }
+  };
+  const value = comparison();
   if (i !== tokens.length) throw new Error(`formula not understood: ${formula}`);
   return value;
 }
