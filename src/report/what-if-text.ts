@@ -1,5 +1,4 @@
 import type { Lang } from '../diagnostics/codes.js';
-import { formatNumber } from '../model/number-format.js';
 import { movementMark } from '../rank/compare-quarters.js';
 import type { RuleChange, WhatIf } from '../what-if.js';
 
@@ -29,7 +28,8 @@ export function changeText(c: RuleChange, lang: Lang): string {
 /** The rule changes, then per bloc each unit's score and rank before and after, largest movement first; grade changes marked ★. */
 export function formatWhatIf(w: WhatIf, where: (c: RuleChange) => string | undefined, lang: Lang): string {
   const vi = lang === 'vi';
-  const num = (n: number) => formatNumber(n, lang);
+  // Two decimals always, so the columns line up.
+  const num = (n: number) => (vi ? n.toFixed(2).replace('.', ',') : n.toFixed(2));
   const lines: string[] = [vi ? 'Thay đổi tiêu chí:' : 'Changes in the criteria:'];
   if (w.changes.length === 0) lines.push(vi ? '  (không có)' : '  (none)');
   for (const c of w.changes) {
