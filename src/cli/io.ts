@@ -1,0 +1,61 @@
+/** What every command shares: where it writes, exit codes, usage errors, small checks of arguments. */
+import { stat } from 'node:fs/promises';
+import type { Lang } from '../index.js';
+
+/** Exit codes: 0 clean, 1 problems in the user's files, 2 wrong usage. */
+export const EXIT_PROBLEMS = 1;
+export const EXIT_USAGE = 2;
+
+/** A mistake in the command line itself (exit 2). */
+export class UsageError extends Error {}
+
+/** Where a command writes: the terminal, or a buffer when `--watch` redraws the screen. */
+export interface Output {
+  out(text: string): void;
+  err(text: string): void;
+  /** Whether stderr is a terminal, which a progress bar needs. */
+  tty: boolean;
+}
+
+export const STDIO: Output = {
+  out: (text) => void process.stdout.write(text),
+  err: (text) => void process.stderr.write(text),
+  tty: process.stderr.isTTY === true,
+};
+
+/** Refuses a rules folder that is not there (wrong usage). */
+export async function requireDir(dir: string, lang: Lang): Promise<void> {
+  const info = await stat(dir).catch(() => undefined);
+  if (!info?.isDirectory()) {
+    throw new UsageError(lang === 'vi' ? `không tìm thấy thư mục quy tắc: ${dir}` : `rules folder not found: ${dir}`);
+  }
+}
+
+/** Whether `path` is an existing file. */
+export async function isFile(path: string): Promise<boolean> {
+  return (await stat(path).catch(() => undefined))?.isFile() ?? false;
+}
+
+/** Whether `text` is a real calendar day written YYYY-MM-DD. */
+export function isDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const d = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(text);
+}
+
+/** A progress bar on stderr when it is a terminal; silent on a pipe or file. */
+export function progressBar(label: string, io: Output): { update: (done: number, total: number) => void; done: () => void } {
+  if (!io.tty) return { update: () => undefined, done: () => undefined };
+  let shown = false;
+  return {
+    update: (done, total) => {
+      const width = 30;
+      const filled = Math.round((done / total) * width);
+      io.err(`\r${label} [${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${done}/${total}`);
+      shown = true;
+    },
+    done: () => {
+      if (shown) io.err('\r\x1b[K');
+    },
+  };
+}

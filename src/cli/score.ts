@@ -1,0 +1,127 @@
+/** `cchc score`: a quarter scored, its results, ranking and unit scorecards written. */
+import { dirname, join } from 'node:path';
+import {
+  compareQuarters,
+  formatDiagnostics,
+  lastDayOf,
+  loadPreviousResults,
+  OutputError,
+  previousQuarter,
+  QUARTER,
+  scoreQuarter,
+  summarizeDiagnostics,
+  writeReports,
+  type Comparison,
+  type Lang,
+  type MissingMode,
+  type Results,
+} from '../index.js';
+import { loadQuarter } from './quarter.js';
+import { EXIT_PROBLEMS, UsageError, type Output, STDIO, requireDir, isFile, isDate, progressBar } from './io.js';
+
+export interface ScoreOptions {
+  rules: string;
+  evidence: string;
+  quarter?: string;
+  out?: string;
+  /** A file; false with --no-previous. */
+  previous?: string | false;
+  date?: string;
+  missing: MissingMode;
+  strict?: boolean;
+  lang: Lang;
+}
+
+export async function scoreCommand(opts: ScoreOptions, io: Output = STDIO): Promise<number> {
+  const vi = opts.lang === 'vi';
+  await requireDir(opts.rules, opts.lang);
+  if (opts.quarter !== undefined && !QUARTER.test(opts.quarter)) {
+    throw new UsageError(vi ? `quý phải có dạng YYYY-Qn: ${opts.quarter}` : `the quarter must be YYYY-Qn: ${opts.quarter}`);
+  }
+  if (opts.date !== undefined && !isDate(opts.date)) {
+    throw new UsageError(vi ? `ngày phải có dạng YYYY-MM-DD: ${opts.date}` : `the date must be YYYY-MM-DD: ${opts.date}`);
+  }
+  if (typeof opts.previous === 'string' && !(await isFile(opts.previous))) {
+    throw new UsageError(vi ? `không tìm thấy tệp kết quả quý trước: ${opts.previous}` : `previous results not found: ${opts.previous}`);
+  }
+  const quarter = await loadQuarter(opts);
+  const { checked, problems, sources } = quarter;
+  let results: Results | undefined;
+  if (quarter.evidence) {
+    results = await scoreQuarter(checked.rules!, quarter.evidence, quarter.missing, quarter.digest!, opts.lang);
+  }
+  const out = opts.out ?? join('out', results?.quarter ?? '');
+  let comparison: Comparison | undefined;
+  let skippedPrevious: string | undefined;
+  if (results) {
+    const given = typeof opts.previous === 'string';
+    const path = given ? (opts.previous as string) : join(dirname(out), previousQuarter(results.quarter), 'results.json');
+    if (given || (opts.previous !== false && (await isFile(path)))) {
+      const previous = await loadPreviousResults(path, results);
+      if (previous.text !== undefined) sources.set(path, previous.text);
+      if (previous.results) {
+        problems.push(...previous.diagnostics);
+        comparison = compareQuarters(results, previous.results, checked.rules!.scheme.precision);
+      } else if (given) {
+        problems.push(...previous.diagnostics);
+        results = undefined;
+      } else {
+        // Found, not asked for: a broken file there does not stop this quarter; it is shown and left out.
+        problems.push(...previous.diagnostics.map((d) => ({ ...d, severity: 'warning' as const })));
+        skippedPrevious = path;
+      }
+    }
+  }
+  if (problems.length > 0) io.err(`${formatDiagnostics(problems, sources, opts.lang)}\n`);
+  if (!results) {
+    io.err(`${summarizeDiagnostics(problems, opts.lang)}\n`);
+    return EXIT_PROBLEMS;
+  }
+  // Everything is scored and checked before the first byte is written; files are renamed into place together.
+  const input = {
+    rules: checked.rules!,
+    results,
+    comparison,
+    lang: opts.lang,
+    date: opts.date,
+    stamp: opts.date ? new Date(`${opts.date}T00:00:00Z`) : lastDayOf(results.quarter),
+  };
+  const progress = progressBar(vi ? 'Bảng điểm đơn vị' : 'Unit scorecards', io);
+  let leftovers: OutputError[];
+  try {
+    ({ leftovers } = await writeReports(input, out, progress.update));
+    progress.done();
+  } catch (err) {
+    progress.done();
+    if (!(err instanceof OutputError)) throw err;
+    io.err(`cchc: ${vi ? 'không ghi được' : 'cannot write'} ${err.file}: ${err.code}${vi ? ' — các tệp kết quả cũ được giữ nguyên' : ' — previous outputs left as they were'}\n`);
+    return EXIT_PROBLEMS;
+  }
+  if (skippedPrevious) {
+    io.err(`cchc: ${vi ? `bỏ qua so sánh với quý trước (${skippedPrevious} không dùng được; --previous FILE để chỉ tệp khác, --no-previous để không so sánh)` : `no comparison with the previous quarter (${skippedPrevious} cannot be used; --previous FILE names another, --no-previous turns it off)`}\n`);
+  }
+  // Everything is in place; a file that could not be tidied afterwards is worth a word, not a failure.
+  for (const l of leftovers) io.err(`cchc: ${vi ? 'cảnh báo: không xóa được' : 'warning: could not remove'} ${l.file}: ${l.code}\n`);
+  io.out(rankingTables(results, opts.lang));
+  const units = results.blocs.reduce((n, b) => n + b.units.length, 0);
+  const compared = comparison ? (vi ? `; so sánh với ${comparison.quarter}` : `; compared with ${comparison.quarter}`) : '';
+  io.out(
+    vi
+      ? `Đã ghi ${join(out, 'results.json')}, ${join(out, 'ranking.xlsx')} và ${units} bảng điểm đơn vị trong ${join(out, 'units')}${compared}\n`
+      : `Wrote ${join(out, 'results.json')}, ${join(out, 'ranking.xlsx')} and ${units} unit scorecards in ${join(out, 'units')}${compared}\n`,
+  );
+  return 0;
+}
+
+function rankingTables(results: Results, lang: Lang): string {
+  const head = lang === 'vi' ? ['Hạng', 'Đơn vị', 'Điểm', 'Xếp loại'] : ['Rank', 'Unit', 'Score', 'Grade'];
+  const lines: string[] = [];
+  for (const bloc of results.blocs) {
+    lines.push('', `${bloc.name} (${results.quarter})`);
+    const rows = bloc.units.map((u) => [String(u.rank), `${u.id}  ${u.name}`, u.score.toFixed(2), u.grade]);
+    const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+    const fmt = (r: string[]) => r.map((c, i) => (i === 0 || i === 2 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
+    lines.push(fmt(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(fmt));
+  }
+  return `${lines.join('\n')}\n\n`;
+}
