@@ -7,6 +7,7 @@ import { scoreCommand } from './score.js';
 import { templateCommand } from './template.js';
 import { testCommand } from './test.js';
 import { validateCommand } from './validate.js';
+import { watchAndRun } from './watch.js';
 
 const langOption = () =>
   new Option('--lang <lang>', 'ngôn ngữ thông báo / message language').choices(['vi', 'en']).default('vi');
@@ -37,8 +38,10 @@ function program(): Command {
     .option('--date <YYYY-MM-DD>', 'ngày ký trên bảng điểm / date printed on the sheets (default: left blank)')
     .addOption(new Option('--missing <mode>', 'thiếu số liệu / missing evidence').choices(['error', 'zero']).default('error'))
     .option('--strict', 'biểu nhập của quý khác hoặc bộ tiêu chí khác là lỗi / a form for another quarter or other rules is an error')
+    .option('--watch', 'chấm lại mỗi khi tệp tiêu chí hoặc số liệu thay đổi / score again whenever a scorecard or evidence file changes')
     .addOption(langOption())
     .action(async (opts) => {
+      if (opts.watch) await watchAndRun([opts.rules, opts.evidence], [opts.out ?? 'out'], opts.lang, (io) => scoreCommand(opts, io));
       process.exitCode = await scoreCommand(opts);
     });
   cmd
@@ -51,8 +54,10 @@ function program(): Command {
     .option('--quarter <quarter>', 'quý, ví dụ 2019-Q1 / quarter, e.g. 2019-Q1')
     .addOption(new Option('--missing <mode>', 'thiếu số liệu / missing evidence').choices(['error', 'zero']).default('error'))
     .option('--json', 'xuất JSON / print JSON')
+    .option('--watch', 'giải thích lại mỗi khi tệp thay đổi / explain again whenever a file changes')
     .addOption(langOption())
     .action(async (opts) => {
+      if (opts.watch) await watchAndRun([opts.rules, opts.evidence], [], opts.lang, (io) => explainCommand(opts, io));
       process.exitCode = await explainCommand(opts);
     });
   cmd
