@@ -95,7 +95,7 @@ export async function writeEvidenceForms(input: FormInput, out: string, perUnit:
   try {
     if (perUnit) {
       const names = safeFileNames(input.units.map((u) => u.id));
-      for (const [i, unit] of input.units.entries()) await staged.add(`${names[i]}.xlsx`, await writeEvidenceForm({ ...input, units: [unit] }));
+      for (const [i, unit] of input.units.entries()) await staged.add(`${names[i]}.xlsx`, await writeEvidenceForm({ ...input, units: [unit], forUnits: true }));
     } else {
       await staged.add(basename(out), await writeEvidenceForm(input));
     }

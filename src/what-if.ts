@@ -8,18 +8,27 @@ import { scoreQuarter } from './score-quarter.js';
 import type { MissingByUnit } from './validate/evidence.js';
 
 export type ChangeKind =
+  | 'precision'
+  | 'grades'
+  | 'unit-added'
+  | 'unit-removed'
+  | 'unit-moved'
   | 'bloc-added'
   | 'bloc-removed'
   | 'total'
-  | 'grades'
+  | 'tiebreak'
+  | 'section-renamed'
   | 'criterion-added'
   | 'criterion-removed'
   | 'renamed'
   | 'moved'
   | 'max'
   | 'scoring'
+  | 'not-applicable'
   | 'fact-added'
-  | 'fact-removed';
+  | 'fact-removed'
+  | 'fact'
+  | 'from';
 
 /** One difference between two rule sets, with where it stands in the new one. */
 export interface RuleChange {
@@ -29,8 +38,9 @@ export interface RuleChange {
   id?: string;
   before?: string;
   after?: string;
-  /** Path in the new bloc file (or scheme.yaml for grades), to place the change. */
+  /** Path in the new rules' file (the bloc's, or scheme.yaml, or units.yaml), to place the change. */
   path?: (string | number)[];
+  file?: 'scheme' | 'units' | 'bloc';
 }
 
 /**
@@ -42,7 +52,17 @@ export function diffRules(now: Rules, old: Rules, lang: Lang): RuleChange[] {
   const changes: RuleChange[] = [];
   const num = (n: number) => formatNumber(n, lang, 4);
   const gradeText = (r: Rules) => r.scheme.grades.map((g) => (g.min === undefined ? g.label : `${g.label} ≥ ${num(g.min)}`)).join('; ');
-  if (gradeText(now) !== gradeText(old)) changes.push({ bloc: '', kind: 'grades', before: gradeText(old), after: gradeText(now), path: ['grades'] });
+  if (now.scheme.precision !== old.scheme.precision) {
+    changes.push({ bloc: '', kind: 'precision', before: String(old.scheme.precision), after: String(now.scheme.precision), path: ['precision'], file: 'scheme' });
+  }
+  if (gradeText(now) !== gradeText(old)) changes.push({ bloc: '', kind: 'grades', before: gradeText(old), after: gradeText(now), path: ['grades'], file: 'scheme' });
+  for (const u of old.units) if (!now.units.some((x) => x.id === u.id)) changes.push({ bloc: u.bloc, kind: 'unit-removed', id: u.id, before: u.name });
+  now.units.forEach((u, i) => {
+    const was = old.units.find((x) => x.id === u.id);
+    const at = { path: ['units', i], file: 'units' as const };
+    if (!was) changes.push({ bloc: u.bloc, kind: 'unit-added', id: u.id, after: u.name, ...at });
+    else if (was.bloc !== u.bloc) changes.push({ bloc: u.bloc, kind: 'unit-moved', id: u.id, before: was.bloc, after: u.bloc, ...at });
+  });
   for (const before of old.blocs) {
     if (!now.blocs.some((b) => b.bloc === before.bloc)) changes.push({ bloc: before.bloc, kind: 'bloc-removed' });
   }
@@ -53,8 +73,25 @@ export function diffRules(now: Rules, old: Rules, lang: Lang): RuleChange[] {
       continue;
     }
     if (bloc.total !== before.total) changes.push({ bloc: bloc.bloc, kind: 'total', before: num(before.total), after: num(bloc.total), path: ['total'] });
+    const tiebreak = (b: typeof bloc) => (b.tiebreak ?? []).join(', ') || '—';
+    if (tiebreak(bloc) !== tiebreak(before)) changes.push({ bloc: bloc.bloc, kind: 'tiebreak', before: tiebreak(before), after: tiebreak(bloc), path: ['tiebreak'] });
+    bloc.sections.forEach((section, i) => {
+      const was = before.sections.find((x) => x.id === section.id);
+      if (was && was.name !== section.name) changes.push({ bloc: bloc.bloc, kind: 'section-renamed', id: section.id, before: was.name, after: section.name, path: ['sections', i, 'name'] });
+    });
     for (const id of Object.keys(before.facts)) if (!Object.hasOwn(bloc.facts, id)) changes.push({ bloc: bloc.bloc, kind: 'fact-removed', id });
-    for (const id of Object.keys(bloc.facts)) if (!Object.hasOwn(before.facts, id)) changes.push({ bloc: bloc.bloc, kind: 'fact-added', id, path: ['facts', id] });
+    for (const [id, fact] of Object.entries(bloc.facts)) {
+      const was = Object.hasOwn(before.facts, id) ? before.facts[id] : undefined;
+      if (!was) {
+        changes.push({ bloc: bloc.bloc, kind: 'fact-added', id, path: ['facts', id] });
+        continue;
+      }
+      // What evidence a fact accepts, and where a computed one comes from; its label is wording only.
+      const kind = (f: typeof fact) => `${f.type}${f.min !== undefined || f.max !== undefined ? ` [${f.min === undefined ? '−∞' : num(f.min)}, ${f.max === undefined ? '∞' : num(f.max)}]` : ''}${f.unit ? ` ${f.unit}` : ''}`;
+      if (kind(was) !== kind(fact)) changes.push({ bloc: bloc.bloc, kind: 'fact', id, before: kind(was), after: kind(fact), path: ['facts', id] });
+      const from = (f: typeof fact) => (f.from ? `${f.from.aggregate}(${f.from.bloc}.${f.from.of})` : '—');
+      if (from(was) !== from(fact)) changes.push({ bloc: bloc.bloc, kind: 'from', id, before: from(was), after: from(fact), path: ['facts', id, 'from'] });
+    }
     const oldPlaced = new Map(placedCriteria(before).map((p) => [p.criterion.id, p]));
     const newIds = new Set(placedCriteria(bloc).map((p) => p.criterion.id));
     for (const id of oldPlaced.keys()) if (!newIds.has(id)) changes.push({ bloc: bloc.bloc, kind: 'criterion-removed', id, before: oldPlaced.get(id)!.criterion.name });
@@ -70,6 +107,8 @@ export function diffRules(now: Rules, old: Rules, lang: Lang): RuleChange[] {
       const place = (x: typeof p) => x.section ?? x.part;
       if (place(was) !== place(p)) changes.push({ bloc: bloc.bloc, kind: 'moved', id: c.id, before: place(was), after: place(p), path: at() });
       if (was.criterion.max !== c.max) changes.push({ bloc: bloc.bloc, kind: 'max', id: c.id, before: num(was.criterion.max), after: num(c.max), path: at('max') });
+      const optional = (x: Criterion) => (x.allowNotApplicable ? 'true' : 'false');
+      if (optional(was.criterion) !== optional(c)) changes.push({ bloc: bloc.bloc, kind: 'not-applicable', id: c.id, before: optional(was.criterion), after: optional(c), path: at() });
       changes.push(...scoringChanges(bloc.bloc, was.criterion, c, at, num));
     }
   }
@@ -119,6 +158,11 @@ function describe(score: Criterion['score'], num: (n: number) => string): string
   return 'manual';
 }
 
+/** The finer of two rule sets' precisions. */
+export function precisionOf(now: { rules: Rules }, old: { rules: Rules }): number {
+  return Math.max(now.rules.scheme.precision, old.rules.scheme.precision);
+}
+
 /** A unit under both rule sets. */
 export interface UnitShift {
   id: string;
@@ -131,6 +175,8 @@ export interface UnitShift {
 /** Per bloc of the new rules: every unit's score and rank under both, the largest movement first. */
 export interface WhatIf {
   changes: RuleChange[];
+  /** Decimals to show: the finer of the two rule sets' precisions. */
+  precision: number;
   blocs: { id: string; name: string; units: UnitShift[] }[];
   now: Results;
   old: Results;
@@ -147,7 +193,8 @@ export async function whatIf(
 ): Promise<WhatIf> {
   const after = await scoreQuarter(now.rules, now.evidence, now.missing, now.digest, lang);
   const before = await scoreQuarter(old.rules, old.evidence, old.missing, old.digest, lang);
-  const compared = compareQuarters(after, before, now.rules.scheme.precision);
+  // Differences in the finer of the two precisions, so a change of precision shows what it does.
+  const compared = compareQuarters(after, before, precisionOf(now, old));
   const blocs = after.blocs.map((bloc) => {
     const was = before.blocs.find((b) => b.id === bloc.id);
     const units = bloc.units.map((u): UnitShift => {
@@ -165,6 +212,6 @@ export async function whatIf(
     units.sort((x, y) => size(y)[0]! - size(x)[0]! || size(y)[1]! - size(x)[1]! || x.after.rank - y.after.rank || (x.id < y.id ? -1 : 1));
     return { id: bloc.id, name: bloc.name, units };
   });
-  return { changes: diffRules(now.rules, old.rules, lang), blocs, now: after, old: before };
+  return { changes: diffRules(now.rules, old.rules, lang), precision: precisionOf(now, old), blocs, now: after, old: before };
 }
 

@@ -181,6 +181,19 @@ describe('cchc template', () => {
     expect(readdirSync(dir)).toEqual(['rules']);
   });
 
+  it('locks the committee part in the forms sent to units', async () => {
+    const dir = join(tempDir(), 'forms');
+    expect(cchc(['template', '--quarter', '2019-Q2', '--per-unit', '--out', dir]).code).toBe(0);
+    const ws = (await readWorkbook(join(dir, 'DL-CAUKE.xlsx'))).worksheets[1]!;
+    const rows = rowsByKey(ws);
+    for (const key of ['manual:II.4', 'na:I.3']) expect(ws.getCell(rows.get(key)!, 5).protection?.locked, key).not.toBe(false);
+    expect(ws.getCell(rows.get('lv_on_time_rate')!, 5).protection?.locked).toBe(false);
+    // The one-workbook form, for the committee, leaves it open.
+    const all = await readWorkbook(form);
+    const open = sheetOf(all, 'DL-CAUKE');
+    expect(open.getCell(rowsByKey(open).get('manual:II.4')!, 5).protection?.locked).toBe(false);
+  });
+
   it('writes one workbook per unit with --per-unit, with safe file names', () => {
     const dir = join(tempDir(), 'forms');
     const r = cchc(['template', '--quarter', '2019-Q2', '--per-unit', '--out', dir]);
@@ -247,6 +260,50 @@ describe('reading filled forms', () => {
     expect(readFileSync(join(out, 'results.json'), 'utf8')).toBe(yamlResults);
   });
 
+  it('reads "95%" typed into a cell (stored 0.95, shown as a percentage) as 95, with a warning', async () => {
+    let at = '';
+    const file = await filled((wb) => {
+      const ws = sheetOf(wb, 'DL-TPTV');
+      const r = rowsByKey(ws).get('lv_on_time_rate')!;
+      const cell = ws.getCell(r, 5);
+      expect(cell.value).toBe(100);
+      cell.value = 1;
+      // A style of its own: exceljs shares one style object among cells read with the same style.
+      cell.style = { ...cell.style, numFmt: '0%' };
+      at = `${ws.name}!E${r}`;
+    });
+    const out = join(tempDir(), 'out');
+    const r = cchc(['score', '--evidence', file, '--out', out, '--lang', 'en']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(`${file}!${at} warning EVIDENCE_PERCENT the cell is formatted as a percentage and holds 1; read as 100`);
+    const en = cchc(['score', '--evidence', 'samples/2019-Q1', '--out', join(tempDir(), 'out'), '--lang', 'en']);
+    expect(en.code).toBe(0);
+    expect(readFileSync(join(out, 'results.json'), 'utf8')).toBe(readFileSync(join(en.stdout.match(/Wrote (.*)results\.json/)![1]!, 'results.json'), 'utf8'));
+  });
+
+  it('refuses forms of different quarters when nothing else says which quarter is scored', async () => {
+    const dir = tempDir();
+    const forms = join(dir, 'forms');
+    expect(cchc(['template', '--quarter', '2019-Q1', '--per-unit', '--out', forms]).code).toBe(0);
+    expect(cchc(['template', '--quarter', '2018-Q4', '--out', join(dir, 'old.xlsx')]).code).toBe(0);
+    const old = await readWorkbook(join(dir, 'old.xlsx'));
+    for (const ws of [...old.worksheets]) if (unitOf(ws) !== undefined && unitOf(ws) !== 'AT') old.removeWorksheet(ws.id);
+    await old.xlsx.writeFile(join(forms, 'AT.xlsx'));
+    const r = cchc(['score', '--evidence', forms, '--out', join(dir, 'out'), '--missing', 'zero', '--lang', 'en']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/AT\.xlsx!Phòng An toàn!A3 error EVIDENCE_QUARTER_UNKNOWN the forms were made for different quarters \((2018-Q4, 2019-Q1|2019-Q1, 2018-Q4)\)/);
+    expect(readdirSync(dir)).not.toContain('out');
+  });
+
+  it('names a spreadsheet of another kind instead of reading it as YAML', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'units.xls'), 'not read');
+    const r = cchc(['score', '--evidence', join(dir, 'units.xls'), '--out', join(dir, 'out'), '--lang', 'en']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${join(dir, 'units.xls')}:1:1 error EVIDENCE_FILE_TYPE .xls files are not read`);
+    expect(r.stderr).not.toContain('YAML_SYNTAX');
+  });
+
   it('reads a formula by its cached value', async () => {
     const file = await filled((wb) => {
       const ws = sheetOf(wb, 'DL-TPTV');
@@ -266,7 +323,9 @@ describe('reading filled forms', () => {
     ['a fraction for a whole number', (ws, rows) => { const r = rows.get('multi_visit_dossiers')!; ws.getCell(r, 5).value = 1.5; return `E${r}`; }, 'error', 'EVIDENCE_TYPE'],
     ['a word that is not yes or no', (ws, rows) => { const r = rows.get('procedures_posted')!; ws.getCell(r, 5).value = 'chưa rõ'; return `E${r}`; }, 'error', 'EVIDENCE_TYPE'],
     ['a value out of range', (ws, rows) => { const r = rows.get('lv_on_time_rate')!; ws.getCell(r, 5).value = 150; return `E${r}`; }, 'error', 'EVIDENCE_RANGE'],
-    ['an unknown fact id in the hidden column', (ws, rows) => { const r = rows.get('lv_on_time_rate')!; ws.getCell(r, 1).value = 'lv_on_time_rat'; return `A${r}`; }, 'error', 'EVIDENCE_UNKNOWN_FACT'],
+    ['an unknown fact id in the hidden column (shown at the row\'s label)', (ws, rows) => { const r = rows.get('lv_on_time_rate')!; ws.getCell(r, 1).value = 'lv_on_time_rat'; return `C${r}`; }, 'error', 'EVIDENCE_UNKNOWN_FACT'],
+    ['a formula whose result is an error', (ws, rows) => { const r = rows.get('lv_connection_days')!; ws.getCell(r, 5).value = { formula: '1/0', result: { error: '#DIV/0!' } } as ExcelJS.CellValue; return `E${r}`; }, 'error', 'EVIDENCE_TYPE'],
+    ['a value cell merged into the one above: the lower row is blank', (ws, rows) => { const r = rows.get('mv_agreement_days')!; ws.getCell(r, 5).value = null; ws.mergeCells(r - 1, 5, r, 5); return `E${r}`; }, 'error', 'EVIDENCE_MISSING'],
     ['a formula without a cached value', (ws, rows) => { const r = rows.get('lv_connection_days')!; ws.getCell(r, 5).value = { formula: '1.3*2' } as ExcelJS.CellValue; return `E${r}`; }, 'error', 'EVIDENCE_FORMULA'],
     ['manual points above the max', (ws, rows) => { const r = rows.get('manual:II.4')!; ws.getCell(r, 5).value = 9; return `E${r}`; }, 'error', 'EVIDENCE_MANUAL'],
     ['a row copied', (ws) => { const r = ws.rowCount + 2; ws.getCell(r, 1).value = 'lv_on_time_rate'; return `A${r}`; }, 'error', 'EVIDENCE_ROW_TWICE'],

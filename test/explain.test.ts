@@ -61,6 +61,8 @@ describe('cchc explain', () => {
         expect(text, u.id).toContain(`Tổng điểm: ${formatNumber(u.base, 'vi', 4)} + ${formatNumber(u.bonus, 'vi', 4)} − ${formatNumber(u.penalty, 'vi', 4)} = ${formatNumber(u.score, 'vi', 4)}\n`);
         expect(text).toContain(`Xếp hạng trong khối: ${u.rank} / ${b.units.length}\n`);
         expect(text).toContain(`Xếp loại: ${u.grade} (`);
+        for (const c of u.criteria) expect(text, `${u.id} ${c.id}`).toContain(`  Kết quả: ${formatNumber(c.points, 'vi', 4)} / ${formatNumber(c.max, 'vi', 4)} điểm — ${c.reason}\n`);
+        for (const s of u.sections) expect(text).toMatch(new RegExp(`Cộng phần ${s.id.replace('.', '\\.')} \\(.*\\): ${formatNumber(s.points, 'vi', 4)} / ${formatNumber(s.max, 'vi', 4)}\n`));
       }
     }
   });

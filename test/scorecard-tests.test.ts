@@ -59,6 +59,35 @@ describe('cchc test', () => {
     }
   });
 
+  it('a case that breaks the schema stops only itself; a file without cases counts as one failure', () => {
+    const broken = PASSING + `  - name: a case with a null fact
+    facts: { lv_days: ~ }
+    expect: { I.1: 40 }
+`;
+    const { dir, cleanup } = withTests({ 'a.yaml': broken, 'b.yaml': 'bloc: branches\ncases: []\n' });
+    try {
+      const r = cchc(['test', '--rules', dir, '--lang', 'en']);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toContain('✓ ');
+      expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('1 passed, 2 failed');
+      expect(r.stderr).toContain(`${join(dir, 'tests', 'a.yaml')}:${positionOf(broken, '~')} error SCHEMA_TYPE `);
+    } finally {
+      cleanup();
+    }
+  });
+
+  it('no test case at all is not a pass', () => {
+    const { dir, cleanup } = rulesFolder();
+    try {
+      const r = cchc(['test', '--rules', dir, '--lang', 'en']);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain('no test cases in');
+      expect(r.stdout).toBe('0 passed, 0 failed\n');
+    } finally {
+      cleanup();
+    }
+  });
+
   it('exits 0 when every case passes', () => {
     const { dir, cleanup } = withTests({ 'a.yaml': PASSING });
     try {

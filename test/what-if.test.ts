@@ -113,4 +113,29 @@ describe('cchc diff', () => {
     const cauke = [...Array(units.rowCount).keys()].map((i) => units.getRow(i + 1)).find((row) => row.getCell(2).value === 'DL-CAUKE')!;
     expect([4, 5, 6, 7, 8, 9].map((c) => cauke.getCell(c).value)).toEqual([73.37, 73.94, 0.57, 6, 5, '▲1']);
   });
+
+  it('lists a changed aggregate, a changed precision and a removed fact, and still compares', () => {
+    const other = join(dir, 'other');
+    cpSync(join(ROOT, 'rules'), other, { recursive: true });
+    const direct = join(other, 'direct-departments.yaml');
+    writeFileSync(direct, once(readFileSync(direct, 'utf8'), 'aggregate: mean', 'aggregate: max'));
+    const scheme = join(other, 'scheme.yaml');
+    writeFileSync(scheme, once(readFileSync(scheme, 'utf8'), 'precision: 2', 'precision: 3'));
+    // The branches' T.1 and the only fact it reads go: the evidence still has that fact.
+    const branches = join(other, 'district-branches.yaml');
+    let b = readFileSync(branches, 'utf8');
+    b = b.replace(/\n  internal_saving_above_plan:\n(?: {4}.*\n)+/, '\n');
+    b = b.replace(/\nbonus:\n(?: {2}.*\n)+(?=\npenalty:)/, '\n');
+    writeFileSync(branches, b);
+    expect(cchc(['validate', '--rules', other]).code).toBe(0);
+    const r = cchc(['diff', '--rules', other, '--against', 'rules', '--evidence', 'samples/2019-Q1', '--lang', 'en']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/warning EVIDENCE_UNKNOWN_FACT .*internal_saving_above_plan/);
+    expect(r.stdout).toMatch(/scheme\.yaml:\d+:\d+  precision: 2 → 3\n/);
+    expect(r.stdout).toContain('direct-departments branches_mean_score — computed from: mean(district-branches.score) → max(district-branches.score)');
+    expect(r.stdout).toContain('district-branches internal_saving_above_plan — fact removed');
+    expect(r.stdout).toContain('district-branches T.1 — criterion removed');
+    // Figures in the finer precision: three decimals.
+    expect(r.stdout).toMatch(/DL-TPTV {2}Điện lực Thành phố Trà Vinh +99\.520 +98\.020 +-1\.500 /);
+  });
 });

@@ -13,7 +13,7 @@ import {
   type RuleChange,
 } from '../index.js';
 import { loadQuarter } from './quarter.js';
-import { EXIT_PROBLEMS, type Output, STDIO, requireDir } from './io.js';
+import { EXIT_PROBLEMS, UsageError, type Output, STDIO, requireDir } from './io.js';
 
 export interface DiffOptions {
   rules: string;
@@ -29,8 +29,12 @@ export async function diffCommand(opts: DiffOptions, io: Output = STDIO): Promis
   const vi = opts.lang === 'vi';
   await requireDir(opts.rules, opts.lang);
   await requireDir(opts.against, opts.lang);
-  const now = await loadQuarter(opts);
-  const old = await loadQuarter({ ...opts, rules: opts.against });
+  if (opts.out !== undefined && !/\.xlsx$/i.test(opts.out)) {
+    throw new UsageError(vi ? `--out phải là một tệp .xlsx: ${opts.out}` : `--out must be an .xlsx file: ${opts.out}`);
+  }
+  // One evidence, two rule sets: a fact only one side declares is left out on the other, with a warning.
+  const now = await loadQuarter({ ...opts, lenient: true });
+  const old = await loadQuarter({ ...opts, rules: opts.against, lenient: true });
   // The evidence is checked against both rule sets; a problem found twice is shown once.
   const seen = new Set<string>();
   const problems = [...now.problems, ...old.problems].filter((d) => {
@@ -48,7 +52,7 @@ export async function diffCommand(opts: DiffOptions, io: Output = STDIO): Promis
   const blocFiles = new Map(now.checked.files.blocs.map((f) => [(f.data as { bloc?: string } | null)?.bloc, f]));
   const where = (c: RuleChange) => {
     if (!c.path) return undefined;
-    const file = c.kind === 'grades' ? now.checked.files.scheme : blocFiles.get(c.bloc);
+    const file = c.file === 'scheme' ? now.checked.files.scheme : c.file === 'units' ? now.checked.files.units : blocFiles.get(c.bloc);
     return file ? formatLocation(file.locate(c.path)) : undefined;
   };
   io.out(formatWhatIf(result, where, opts.lang));

@@ -7,7 +7,7 @@ import { scoreCommand } from './score.js';
 import { templateCommand } from './template.js';
 import { testCommand } from './test.js';
 import { validateCommand } from './validate.js';
-import { watchAndRun } from './watch.js';
+import { scoreOutputs, watchAndRun } from './watch.js';
 
 const langOption = () =>
   new Option('--lang <lang>', 'ngôn ngữ thông báo / message language').choices(['vi', 'en']).default('vi');
@@ -41,7 +41,7 @@ function program(): Command {
     .option('--watch', 'chấm lại mỗi khi tệp tiêu chí hoặc số liệu thay đổi / score again whenever a scorecard or evidence file changes')
     .addOption(langOption())
     .action(async (opts) => {
-      if (opts.watch) await watchAndRun([opts.rules, opts.evidence], [opts.out ?? 'out'], opts.lang, (io) => scoreCommand(opts, io));
+      if (opts.watch) await watchAndRun([opts.rules, opts.evidence], scoreOutputs(opts.out ?? 'out'), opts.lang, (io) => scoreCommand(opts, io));
       process.exitCode = await scoreCommand(opts);
     });
   cmd
@@ -57,7 +57,7 @@ function program(): Command {
     .option('--watch', 'giải thích lại mỗi khi tệp thay đổi / explain again whenever a file changes')
     .addOption(langOption())
     .action(async (opts) => {
-      if (opts.watch) await watchAndRun([opts.rules, opts.evidence], [], opts.lang, (io) => explainCommand(opts, io));
+      if (opts.watch) await watchAndRun([opts.rules, opts.evidence], () => false, opts.lang, (io) => explainCommand(opts, io));
       process.exitCode = await explainCommand(opts);
     });
   cmd
@@ -67,7 +67,11 @@ function program(): Command {
     .requiredOption('--evidence <path>', 'tệp hoặc thư mục số liệu / evidence file or folder')
     .option('--rules <dir>', 'bộ tiêu chí mới / the new rules', 'rules')
     .option('--quarter <quarter>', 'quý, ví dụ 2019-Q1 / quarter, e.g. 2019-Q1')
-    .addOption(new Option('--missing <mode>', 'thiếu số liệu / missing evidence').choices(['error', 'zero']).default('error'))
+    .addOption(
+      new Option('--missing <mode>', 'thiếu số liệu: zero tính 0 điểm cho tiêu chí mới chưa có số liệu / missing evidence: zero scores a new criterion without evidence 0')
+        .choices(['error', 'zero'])
+        .default('zero'),
+    )
     .option('--out <file.xlsx>', 'ghi thêm bảng so sánh Excel / also write the comparison as a workbook')
     .addOption(langOption())
     .action(async (opts) => {

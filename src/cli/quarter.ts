@@ -16,6 +16,8 @@ export interface QuarterOptions {
   quarter?: string;
   missing: MissingMode;
   strict?: boolean;
+  /** See EvidenceOptions.lenient: for diff. */
+  lenient?: boolean;
 }
 
 /** Checks the rules and a quarter's evidence: every problem, and the evidence only when there is no error. */
@@ -35,6 +37,7 @@ export async function loadQuarter(opts: QuarterOptions) {
     unitsSource: checked.files.units,
     rulesDigest: digest,
     strict: opts.strict,
+    lenient: opts.lenient,
   });
   problems.push(...loaded.diagnostics, ...validated.diagnostics);
   const evidence = hasErrors(loaded.diagnostics) ? undefined : validated.evidence;

@@ -34,6 +34,9 @@ export async function templateCommand(opts: TemplateOptions, io: Output = STDIO)
     return EXIT_PROBLEMS;
   }
   const out = opts.out ?? join('out', opts.quarter, opts.perUnit ? 'forms' : 'evidence-form.xlsx');
+  if (!opts.perUnit && !/\.xlsx$/i.test(out)) {
+    throw new UsageError(vi ? `--out phải là một tệp .xlsx: ${out}` : `--out must be an .xlsx file: ${out}`);
+  }
   const input = {
     rules: checked.rules,
     rulesDigest: rulesDigest(checked.files),

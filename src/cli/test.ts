@@ -29,7 +29,8 @@ export async function testCommand(opts: { rules: string; coverage?: boolean; lan
   const rules = checked.rules;
   const loaded = await loadTestFiles(opts.rules);
   problems.push(...loaded.diagnostics);
-  let failed = loaded.diagnostics.length;
+  // A file that does not parse counts as one failure, whatever its number of syntax errors.
+  let failed = new Set(loaded.diagnostics.map((d) => d.file)).size;
   const cases: CheckedCase[] = [];
   for (const file of loaded.files) {
     sources.set(file.file, file.text);
@@ -39,7 +40,8 @@ export async function testCommand(opts: { rules: string; coverage?: boolean; lan
     failed += v.failed;
   }
   if (problems.length > 0) io.err(`${formatDiagnostics(problems, sources, opts.lang)}\n`);
-  if (loaded.files.length === 0 && loaded.diagnostics.length === 0) {
+  const none = loaded.files.length === 0 && loaded.diagnostics.length === 0;
+  if (none) {
     io.err(vi ? `cchc: không có ca kiểm thử nào trong ${join(opts.rules, 'tests')}\n` : `cchc: no test cases in ${join(opts.rules, 'tests')}\n`);
   }
   const outcomes = await runScorecardTests(rules, cases, opts.lang);
@@ -52,5 +54,6 @@ export async function testCommand(opts: { rules: string; coverage?: boolean; lan
     io.out(`${formatCoverage(coverageOf(rules, outcomes), locate, opts.lang)}\n`);
   }
   io.out(`${passed} passed, ${failed} failed\n`);
-  return failed > 0 || hasErrors(problems) ? EXIT_PROBLEMS : 0;
+  // No tests at all is not a pass: a scorecard without tests is not known to work.
+  return failed > 0 || none || hasErrors(problems) ? EXIT_PROBLEMS : 0;
 }

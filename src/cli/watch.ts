@@ -12,13 +12,12 @@ const SETTLE_MS = 120;
 
 /**
  * Runs `run` now, then again each time a YAML, JSON or workbook file under `paths` changes
- * (files under `ignore`, where the command writes, do not count). The screen shows the last good
+ * (files `ignore` accepts, which the command writes itself, do not count). The screen shows the last good
  * result; when a run finds problems they are shown under it, and the good result stays.
  * Runs never overlap: a change during a run starts one more run after it. Never returns.
  */
-export async function watchAndRun(paths: string[], ignore: string[], lang: Lang, run: (io: Output) => Promise<number>): Promise<never> {
+export async function watchAndRun(paths: string[], ignore: (file: string) => boolean, lang: Lang, run: (io: Output) => Promise<number>): Promise<never> {
   const vi = lang === 'vi';
-  const ignored = ignore.map((p) => resolve(p));
   let lastGood = '';
   let running = false;
   let again = false;
@@ -66,7 +65,7 @@ export async function watchAndRun(paths: string[], ignore: string[], lang: Lang,
     const name = basename(file);
     if (!WATCHED.test(name) || NOISE.test(name)) return;
     const full = resolve(file);
-    if (ignored.some((dir) => full === dir || full.startsWith(dir + sep))) return;
+    if (ignore(full)) return;
     changed.add(relative(process.cwd(), full) || name);
     clearTimeout(timer);
     timer = setTimeout(() => void cycle(), SETTLE_MS);
@@ -88,4 +87,14 @@ export async function watchAndRun(paths: string[], ignore: string[], lang: Lang,
   }
   await cycle();
   return new Promise<never>(() => undefined);
+}
+
+/** The files `cchc score` writes under an output root: results.json, ranking.xlsx, units/…; forms kept there are not. */
+export function scoreOutputs(root: string): (file: string) => boolean {
+  const base = resolve(root);
+  return (file) => {
+    if (!file.startsWith(base + sep)) return false;
+    const parts = file.slice(base.length + 1).split(sep);
+    return ['results.json', 'ranking.xlsx'].includes(parts.at(-1)!) || parts.slice(0, -1).includes('units');
+  };
 }

@@ -329,6 +329,12 @@ export const CODES = {
     vi: (p) => `không có tệp số liệu nào tại ${p.path}`,
     en: (p) => `no evidence file at ${p.path}`,
   },
+  EVIDENCE_FILE_TYPE: {
+    severity: 'error',
+    doc: 'An evidence file of a kind not read (.xls, .xlsm, .ods, .csv, …): save it as .xlsx, or write YAML. An error for a file named on the command line, a warning for one found in a folder.',
+    vi: (p) => `tệp ${p.ext} không được đọc; hãy lưu thành .xlsx (biểu nhập) hoặc dùng .yaml/.json`,
+    en: (p) => `${p.ext} files are not read; save it as .xlsx (the form) or use .yaml/.json`,
+  },
   EVIDENCE_QUARTER: {
     severity: 'error',
     doc: 'An evidence file is for another quarter than `--quarter`, or than the other files of the folder.',
@@ -395,6 +401,12 @@ export const CODES = {
     vi: (p) => `"${p.text}" là chữ, được đọc là số ${String(p.value).replace('.', ',')}`,
     en: (p) => `"${p.text}" is text, read as the number ${p.value}`,
   },
+  EVIDENCE_PERCENT: {
+    severity: 'warning',
+    doc: 'A workbook cell shows its number as a percentage ("95%" typed into it is stored as 0.95); the figure meant is read, 95. Type 95 into a plain cell to silence this.',
+    vi: (p) => `ô định dạng phần trăm lưu ${String(p.stored).replace('.', ',')}, được đọc là ${String(p.value).replace('.', ',')}`,
+    en: (p) => `the cell is formatted as a percentage and holds ${p.stored}; read as ${p.value}`,
+  },
   EVIDENCE_ROW_TWICE: {
     severity: 'error',
     doc: 'An evidence form has two rows for the same fact or criterion (a row copied); the run stops until one is removed.',
@@ -418,6 +430,12 @@ export const CODES = {
     doc: 'A form made for another quarter than the one scored (a unit reused last quarter\'s form); its values are read for the quarter scored. An error with `--strict`.',
     vi: (p) => `biểu nhập được lập cho quý ${p.quarter}, đang chấm quý ${p.expected}`,
     en: (p) => `the form was made for ${p.quarter}, the quarter scored is ${p.expected}`,
+  },
+  EVIDENCE_QUARTER_UNKNOWN: {
+    severity: 'error',
+    doc: 'Only evidence forms were given, without `--quarter`, and they were made for different quarters: which quarter is scored is not guessed.',
+    vi: (p) => `các biểu nhập được lập cho nhiều quý (${p.quarters}); hãy chỉ rõ quý cần chấm bằng --quarter`,
+    en: (p) => `the forms were made for different quarters (${p.quarters}); say which quarter to score with --quarter`,
   },
   EVIDENCE_FORM_RULES: {
     severity: 'warning',

@@ -3,6 +3,7 @@ import type { Cell } from 'exceljs';
 import { diagnostic, where, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
 import type { FactValue } from '../model/evidence.js';
 import { FORM, NO_WORDS, YES_WORDS } from '../model/evidence-form.js';
+import { roundHalfUp } from '../model/round.js';
 import type { FactType } from '../model/scorecard.js';
 import type { FormStamp, Path, SourceFile } from './yaml-file.js';
 
@@ -86,12 +87,13 @@ export async function loadEvidenceWorkbook(file: string, typeOf: FactTypeOf): Pr
           place(['not_applicable', entry.not_applicable.length], valueAt);
           entry.not_applicable.push(rowKey.slice(FORM.notApplicablePrefix.length));
         } else if (marked !== undefined && marked !== false) {
-          diagnostics.push(diagnostic('EVIDENCE_TYPE', valueAt, { fact: rowKey, value: String(marked), expected: 'boolean' }));
+          diagnostics.push(diagnostic('EVIDENCE_TYPE', valueAt, { fact: rowKey.slice(FORM.notApplicablePrefix.length), value: String(marked), expected: 'boolean' }));
         }
       } else {
         const value = readValue(ws.getCell(r, FORM.col.value), typeOf(unit, rowKey), valueAt, diagnostics);
         place(['facts', rowKey], valueAt);
-        place(['facts', rowKey], keyAt, 'key');
+        // The id is in the hidden column; a message about it points at the row's visible label.
+        place(['facts', rowKey], at(r, FORM.col.label), 'key');
         place(['facts', rowKey, 'value'], valueAt);
         place(['facts', rowKey, 'source'], at(r, FORM.col.source));
         place(['facts', rowKey, 'note'], at(r, FORM.col.note));
@@ -122,6 +124,11 @@ export async function loadEvidenceWorkbook(file: string, typeOf: FactTypeOf): Pr
   return { source, diagnostics };
 }
 
+/** Whether a number format shows values as percentages (a `%` outside quotes). */
+function isPercentFormat(format: string | undefined): boolean {
+  return (format ?? '').replace(/"[^"]*"/g, '').includes('%');
+}
+
 function key(path: Path, target: 'value' | 'key' = 'value'): string {
   return `${target}:${JSON.stringify(path)}`;
 }
@@ -134,10 +141,14 @@ function textOf(cell: Cell): string | undefined {
   return text === '' ? undefined : text;
 }
 
-/** A cell's value as the user sees it: a formula's cached result, rich text joined, an error's code. */
+/**
+ * A cell's value as the user sees it: a formula's cached result, rich text joined, an error's
+ * code. A cell merged into the one above or beside it is blank: exceljs would give it the first
+ * cell's value, which belongs to another row.
+ */
 function plain(cell: Cell): unknown {
-  if (cell.formula !== undefined && cell.formula !== '') return cell.result;
-  const v = cell.value as unknown;
+  if (cell.master.address !== cell.address) return undefined;
+  const v = (cell.formula !== undefined && cell.formula !== '' ? cell.result : cell.value) as unknown;
   if (v === null || v === undefined) return undefined;
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   if (typeof v === 'object') {
@@ -160,6 +171,12 @@ function readValue(cell: Cell, type: FactType | undefined, at: Location, out: Di
   }
   const v = plain(cell);
   if (v === undefined || v === null) return undefined;
+  if (typeof v === 'number' && isPercentFormat(cell.numFmt)) {
+    // "95%" typed into a cell is stored as 0.95 shown as a percentage: the figure meant is 95.
+    const value = roundHalfUp(v * 100, 10);
+    out.push(diagnostic('EVIDENCE_PERCENT', at, { stored: v, value }));
+    return value;
+  }
   if (typeof v === 'number' || typeof v === 'boolean') return v;
   const text = String(v).normalize('NFC').trim();
   if (text === '') return undefined;

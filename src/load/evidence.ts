@@ -1,10 +1,12 @@
 import { readdir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { extname, join } from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { FactTypeOf } from './evidence-workbook.js';
 import { loadYamlFile, type SourceFile } from './yaml-file.js';
 
 const EVIDENCE_FILE = /\.(ya?ml|json|xlsx)$/i;
+/** Spreadsheets cchc does not read: save them as .xlsx. */
+const OTHER_SHEET = /\.(xls|xlsm|xlsb|ods|csv)$/i;
 /** Lock files Excel leaves beside a workbook open in it (`~$name.xlsx`). */
 const LOCK_FILE = /^~\$/;
 
@@ -16,18 +18,23 @@ const LOCK_FILE = /^~\$/;
 export async function loadEvidenceFiles(path: string, typeOf: FactTypeOf): Promise<{ files: SourceFile[]; diagnostics: Diagnostic[] }> {
   const info = await stat(path).catch(() => undefined);
   let names: string[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const refuse = (file: string, severity: 'error' | 'warning') =>
+    diagnostics.push({ ...diagnostic('EVIDENCE_FILE_TYPE', { file, line: 1, col: 1 }, { ext: extname(file) || file }), severity });
   if (info?.isDirectory()) {
-    const entries = await readdir(path, { withFileTypes: true });
-    names = entries
-      .filter((e) => e.isFile() && EVIDENCE_FILE.test(e.name) && !LOCK_FILE.test(e.name))
-      .map((e) => join(path, e.name))
-      .sort();
+    const entries = (await readdir(path, { withFileTypes: true })).filter((e) => e.isFile() && !LOCK_FILE.test(e.name));
+    names = entries.filter((e) => EVIDENCE_FILE.test(e.name)).map((e) => join(path, e.name)).sort();
+    // Spreadsheets of other kinds are not read: said so, lest their units seem to have sent nothing.
+    for (const e of entries) if (OTHER_SHEET.test(e.name)) refuse(join(path, e.name), 'warning');
   } else if (info?.isFile()) {
+    if (!EVIDENCE_FILE.test(path)) {
+      refuse(path, 'error');
+      return { files: [], diagnostics };
+    }
     names = [path];
   }
-  if (names.length === 0) return { files: [], diagnostics: [diagnostic('EVIDENCE_NOT_FOUND', { file: path, line: 1, col: 1 }, { path })] };
+  if (names.length === 0) return { files: [], diagnostics: [...diagnostics, diagnostic('EVIDENCE_NOT_FOUND', { file: path, line: 1, col: 1 }, { path })] };
   const files: SourceFile[] = [];
-  const diagnostics: Diagnostic[] = [];
   for (const name of names) {
     // exceljs is loaded only when a workbook is read.
     const loaded = /\.xlsx$/i.test(name)

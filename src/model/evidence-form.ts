@@ -17,5 +17,5 @@ export const FORM = {
 } as const;
 
 /** The words read as yes and no in a yes/no cell, in either language, compared in lower case. */
-export const YES_WORDS = ['có', 'yes', 'true', 'x'];
+export const YES_WORDS = ['có', 'yes', 'true'];
 export const NO_WORDS = ['không', 'no', 'false'];

@@ -15,9 +15,12 @@ export interface FormInput {
   units: readonly Unit[];
   lang: Lang;
   stamp: Date;
+  /** Forms sent to the units themselves: the committee's part is shown but locked. */
+  forUnits?: boolean;
 }
 
 const INPUT_FILL = 'FFFFF2CC';
+const LOCKED_FILL = 'FFE7E6E6';
 const HEAD_FILL = 'FFF2F2F2';
 const WIDTHS = [16, 6, 50, 12, 14, 30, 24];
 /** Excel's limits on a data validation's input message and error text. */
@@ -106,7 +109,7 @@ async function writeUnitForm(ws: Worksheet, unit: Unit, bloc: Bloc, input: FormI
       put(ws, row, C.no, c.id, { align: 'center', border: true });
       put(ws, row, C.label, c.name, { wrap: true, border: true });
       put(ws, row, C.measure, F.maxPoints(formatNumber(c.max, input.lang)), { align: 'center', border: true });
-      inputCells(ws, row);
+      inputCells(ws, row, !input.forUnits);
       ws.getCell(row, C.value).dataValidation = validationOf({ label: c.name, type: 'number', min: 0, max: c.max }, c.guide ? [c.guide] : [], labels, input.lang);
       fitHeight(ws, row, WIDTHS);
       row++;
@@ -120,7 +123,7 @@ async function writeUnitForm(ws: Worksheet, unit: Unit, bloc: Bloc, input: FormI
       put(ws, row, C.no, c.id, { align: 'center', border: true });
       put(ws, row, C.label, c.name, { wrap: true, border: true });
       put(ws, row, C.measure, F.notApplicableAsk, { align: 'center', border: true, wrap: true });
-      inputCells(ws, row);
+      inputCells(ws, row, !input.forUnits);
       ws.getCell(row, C.value).dataValidation = validationOf({ label: c.name, type: 'boolean' }, [], labels, input.lang);
       fitHeight(ws, row, WIDTHS);
       row++;
@@ -132,11 +135,11 @@ async function writeUnitForm(ws: Worksheet, unit: Unit, bloc: Bloc, input: FormI
   await ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
 }
 
-/** The value, source and note cells of a row: unlocked, yellow, bordered. */
-function inputCells(ws: Worksheet, row: number): void {
+/** The value, source and note cells of a row: yellow and unlocked, or grey and locked when not the reader's to fill. */
+function inputCells(ws: Worksheet, row: number, open = true): void {
   for (const col of [FORM.col.value, FORM.col.source, FORM.col.note]) {
-    const cell = put(ws, row, col, null, { border: true, wrap: col !== FORM.col.value, fill: INPUT_FILL, align: col === FORM.col.value ? 'center' : 'left' });
-    cell.protection = { locked: false };
+    const cell = put(ws, row, col, null, { border: true, wrap: col !== FORM.col.value, fill: open ? INPUT_FILL : LOCKED_FILL, align: col === FORM.col.value ? 'center' : 'left' });
+    if (open) cell.protection = { locked: false };
   }
 }
 
@@ -153,7 +156,8 @@ function guidesOf(bloc: Bloc): Map<string, string[]> {
 /** Data validation matching a fact: whole or decimal number within its range, or a yes/no list. */
 function validationOf(fact: Pick<Fact, 'label' | 'type' | 'min' | 'max' | 'unit'>, guides: string[], labels: Labels, lang: Lang): DataValidation {
   const F = labels.form;
-  const prompt = clip([`${fact.label}${fact.unit ? ` (${fact.unit})` : ''}.`, ...guides].join(' '), PROMPT_MAX);
+  const hint = fact.unit === '%' ? [F.percentHint] : [];
+  const prompt = clip([`${fact.label}${fact.unit ? ` (${fact.unit})` : ''}.`, ...hint, ...guides].join(' '), PROMPT_MAX);
   const common = {
     allowBlank: true,
     showInputMessage: true,

@@ -20,7 +20,8 @@ const WORDS = {
     max: 'tối đa',
     points: 'điểm',
     facts: 'Số liệu',
-    computed: (f: NonNullable<ExplainedFact['from']>) => `tính từ kết quả ${f.blocName}: ${f.aggregate} của ${f.of}`,
+    computed: (f: NonNullable<ExplainedFact['from']>) =>
+      `tính từ kết quả ${f.blocName}: ${{ mean: 'bình quân', median: 'trung vị', min: 'thấp nhất', max: 'cao nhất' }[f.aggregate]} ${f.of === 'score' ? 'tổng điểm' : f.of === 'base' ? 'điểm cơ bản' : `điểm phần ${f.of}`} các đơn vị`,
     missing: 'thiếu',
     conditions: 'Điều kiện (json-rules-engine)',
     rule: { bands: 'bước', rules: 'quy tắc', checklist: 'mục', linear: 'đọc giá trị', deduct: 'đọc giá trị', count: 'đọc giá trị', check: 'kiểm tra', manual: '' },
@@ -50,7 +51,8 @@ const WORDS = {
     max: 'max',
     points: 'points',
     facts: 'Values',
-    computed: (f: NonNullable<ExplainedFact['from']>) => `computed from ${f.blocName}: ${f.aggregate} of ${f.of}`,
+    computed: (f: NonNullable<ExplainedFact['from']>) =>
+      `computed from ${f.blocName}: the ${f.aggregate === 'mean' ? 'mean' : f.aggregate} of the units' ${f.of === 'score' ? 'scores' : f.of === 'base' ? 'bases' : `part ${f.of} points`}`,
     missing: 'missing',
     conditions: 'Conditions (json-rules-engine)',
     rule: { bands: 'step', rules: 'rule', checklist: 'item', linear: 'value read', deduct: 'value read', count: 'value read', check: 'check', manual: '' },
@@ -112,13 +114,16 @@ export function formatExplanation(e: Explanation, lang: Lang, criterion?: string
 function criterionLines(c: ExplainedCriterion, lang: Lang): string[] {
   const W = WORDS[lang];
   const num = (n: number) => formatNumber(n, lang, 4);
-  const value = (v: unknown) => (typeof v === 'number' ? num(v) : typeof v === 'boolean' ? String(v) : v === null || v === undefined ? W.missing : String(v));
+  // Values read and thresholds are shown whole: 97.99999 must not print as 98.
+  const exact = (n: number) => formatNumber(n, lang, 12);
+  const value = (v: unknown) => (typeof v === 'number' ? exact(v) : typeof v === 'boolean' ? String(v) : v === null || v === undefined ? W.missing : String(v));
   const out = [`${c.id} ${c.name} (${W.max} ${num(c.max)})`];
   if (c.facts.length > 0) {
     out.push(`  ${W.facts}:`);
     for (const f of c.facts) {
       const origin = f.from ? W.computed(f.from) : [f.source, f.note].filter(Boolean).join(' — ');
-      out.push(`    ${f.id} = ${value(f.value)}${f.unit ? ` ${f.unit}` : ''}  (${f.label})${origin ? ` — ${origin}` : ''}`);
+      const unit = f.unit && f.value !== null ? ` ${f.unit}` : '';
+      out.push(`    ${f.id} = ${value(f.value)}${unit}  (${f.label})${origin ? ` — ${origin}` : ''}`);
     }
   }
   if (c.rules.length > 0) {
@@ -145,7 +150,7 @@ function conditionLines(node: ConditionTrace, indent: number, lang: Lang): strin
   if ('all' in node) return [`${pad}all (${W.all}):`, ...node.all.flatMap((n) => conditionLines(n, indent + 2, lang))];
   if ('any' in node) return [`${pad}any (${W.any}):`, ...node.any.flatMap((n) => conditionLines(n, indent + 2, lang))];
   if ('not' in node) return [`${pad}not (${W.not}):`, ...conditionLines(node.not, indent + 2, lang)];
-  const show = (v: unknown) => (typeof v === 'number' ? formatNumber(v, lang, 4) : JSON.stringify(v));
+  const show = (v: unknown) => (typeof v === 'number' ? formatNumber(v, lang, 12) : JSON.stringify(v));
   const symbol = SYMBOLS[node.operator];
   return [`${pad}${node.fact} = ${show(node.factResult)}  ${node.operator}${symbol ? ` (${symbol})` : ''} ${show(node.value)}  → ${node.result ? W.yes : W.no}`];
 }

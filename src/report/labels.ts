@@ -108,6 +108,7 @@ export interface Labels {
     guide: (quarter: string, committee: string, organization: string, version: string) => string[];
     numberPrompt: (min?: string, max?: string, whole?: boolean) => string;
     yesNoPrompt: string;
+    percentHint: string;
     errorTitle: string;
   };
   yes: string;
@@ -226,13 +227,14 @@ const vi: Labels = {
       '1. Mỗi đơn vị có một trang mang tên đơn vị; chỉ nhập vào các ô nền vàng: Giá trị, Tài liệu kiểm chứng, Ghi chú.',
       '2. Giá trị: nhập số (ví dụ 3,4 hoặc 95) hoặc chọn Có/Không trong danh sách. Chưa có số liệu thì để trống: ô trống được tính là thiếu số liệu, không phải 0.',
       '3. Tài liệu kiểm chứng: ghi số, ngày của văn bản, báo cáo, biên bản chứng minh số liệu (ví dụ: Công văn 412/PCTV-KD ngày 02/4/2019).',
-      '4. Phần do Ban chỉ đạo chấm: đơn vị để trống.',
+      '4. Phần do Ban chỉ đạo chấm (ô nền xám trong biểu gửi đơn vị): đơn vị để trống.',
       '5. Không xóa, không sao chép hàng; các cột và ô ẩn dùng để đọc số liệu tự động, xin giữ nguyên.',
       `Biểu được lập theo bộ tiêu chí phiên bản ${version}.`,
     ],
     numberPrompt: (min, max, whole) =>
       `Nhập ${whole ? 'một số nguyên' : 'một số'}${min !== undefined && max !== undefined ? ` từ ${min} đến ${max}` : min !== undefined ? ` không nhỏ hơn ${min}` : max !== undefined ? ` không lớn hơn ${max}` : ''}.`,
     yesNoPrompt: 'Chọn Có hoặc Không trong danh sách.',
+    percentHint: 'Nhập 95 cho 95 %, không gõ dấu %.',
     errorTitle: 'Giá trị không hợp lệ',
   },
   yes: 'Có',
@@ -349,13 +351,14 @@ const en: Labels = {
       '1. Each unit has a sheet named after it; type only into the yellow cells: Value, Evidence document, Note.',
       '2. Value: a number (e.g. 3.4 or 95), or Yes/No from the list. Leave it blank when there is no figure: a blank cell is missing evidence, not 0.',
       '3. Evidence document: the number and date of the letter, report or record that backs the figure.',
-      '4. The part scored by the committee: leave it blank.',
+      '4. The part scored by the committee (grey cells in the forms sent to units): leave it blank.',
       '5. Do not delete or copy rows; the hidden columns and cells are read by the program, keep them as they are.',
       `Made from the scorecards version ${version}.`,
     ],
     numberPrompt: (min, max, whole) =>
       `Type ${whole ? 'a whole number' : 'a number'}${min !== undefined && max !== undefined ? ` from ${min} to ${max}` : min !== undefined ? ` of at least ${min}` : max !== undefined ? ` of at most ${max}` : ''}.`,
     yesNoPrompt: 'Choose Yes or No from the list.',
+    percentHint: 'Type 95 for 95 %, without the % sign.',
     errorTitle: 'Value not allowed',
   },
   yes: 'Yes',

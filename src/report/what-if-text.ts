@@ -3,6 +3,15 @@ import { movementMark } from '../rank/compare-quarters.js';
 import type { RuleChange, WhatIf } from '../what-if.js';
 
 const KINDS: Record<RuleChange['kind'], [string, string]> = {
+  precision: ['số chữ số thập phân (precision)', 'precision'],
+  'unit-added': ['thêm đơn vị', 'unit added'],
+  'unit-removed': ['bỏ đơn vị', 'unit removed'],
+  'unit-moved': ['chuyển khối', 'unit moved to another bloc'],
+  tiebreak: ['thứ tự xét khi bằng điểm (tiebreak)', 'tiebreak'],
+  'section-renamed': ['đổi tên phần', 'section renamed'],
+  'not-applicable': ['được đánh dấu không áp dụng (allowNotApplicable)', 'may be not applicable'],
+  fact: ['kiểu, khoảng giá trị hoặc đơn vị tính của chỉ số', 'fact type, range or unit'],
+  from: ['nguồn của chỉ số tính từ khối khác (from)', 'computed from'],
   'bloc-added': ['thêm khối', 'bloc added'],
   'bloc-removed': ['bỏ khối', 'bloc removed'],
   total: ['tổng điểm của khối', 'bloc total'],
@@ -28,8 +37,8 @@ export function changeText(c: RuleChange, lang: Lang): string {
 /** The rule changes, then per bloc each unit's score and rank before and after, largest movement first; grade changes marked ★. */
 export function formatWhatIf(w: WhatIf, where: (c: RuleChange) => string | undefined, lang: Lang): string {
   const vi = lang === 'vi';
-  // Two decimals always, so the columns line up.
-  const num = (n: number) => (vi ? n.toFixed(2).replace('.', ',') : n.toFixed(2));
+  // A fixed number of decimals, so the columns line up.
+  const num = (n: number) => (vi ? n.toFixed(w.precision).replace('.', ',') : n.toFixed(w.precision));
   const lines: string[] = [vi ? 'Thay đổi tiêu chí:' : 'Changes in the criteria:'];
   if (w.changes.length === 0) lines.push(vi ? '  (không có)' : '  (none)');
   for (const c of w.changes) {

@@ -21,6 +21,11 @@ export interface EvidenceOptions {
   rulesDigest?: string;
   /** `--strict`: a form for another quarter or other rules is an error, not a warning. */
   strict?: boolean;
+  /**
+   * For comparing rule sets on one evidence (`cchc diff`): a fact these rules do not declare is
+   * a warning and is left out, and forms are not held to these rules' digest.
+   */
+  lenient?: boolean;
 }
 type Locate = (path: Path, target?: 'value' | 'key') => Location;
 
@@ -53,6 +58,17 @@ export function validateEvidence(
   const stated = files.filter((f) => !f.forms).map(quarterOf).find((q) => typeof q === 'string' && QUARTER.test(q));
   let quarter = options.quarter ?? (stated as string | undefined);
   const missing: MissingByUnit = new Map();
+  if (quarter === undefined) {
+    // Only forms say which quarter: when they disagree, one stale form must not pick it.
+    const stamps = files.flatMap((f) => f.forms ?? []);
+    const quarters = [...new Set(stamps.map((s) => s.quarter))];
+    if (quarters.length > 1) {
+      for (const q of quarters) {
+        out.push(diagnostic('EVIDENCE_QUARTER_UNKNOWN', stamps.find((s) => s.quarter === q)!.quarterAt, { quarters: quarters.join(', ') }));
+      }
+      return { missing, diagnostics: sortDiagnostics(out) };
+    }
+  }
   const raise = (d: Diagnostic) => (options.strict ? { ...d, severity: 'error' as const } : d);
 
   for (const source of files) {
@@ -69,7 +85,7 @@ export function validateEvidence(
     if (source.forms) {
       for (const form of source.forms) {
         if (form.quarter !== quarter) out.push(raise(diagnostic('EVIDENCE_FORM_QUARTER', form.quarterAt, { quarter: form.quarter, expected: quarter })));
-        if (options.rulesDigest !== undefined && form.rulesDigest !== options.rulesDigest) out.push(raise(diagnostic('EVIDENCE_FORM_RULES', form.digestAt)));
+        if (options.rulesDigest !== undefined && !options.lenient && form.rulesDigest !== options.rulesDigest) out.push(raise(diagnostic('EVIDENCE_FORM_RULES', form.digestAt)));
       }
     } else if (data.quarter !== quarter) {
       out.push(diagnostic('EVIDENCE_QUARTER', source.locate(['quarter']), { quarter: data.quarter, expected: quarter }));
@@ -91,7 +107,7 @@ export function validateEvidence(
         continue;
       }
       firstAt.set(id, where(keyAt));
-      const unit = checkUnit(id, raw, bloc, source.file, at, out);
+      const unit = checkUnit(id, raw, bloc, source.file, at, out, options.lenient ?? false);
       units.set(id, unit);
       // A value given but refused is reported as such, not again as missing.
       const lacking = findMissing(unit, bloc).filter((m) =>
@@ -127,6 +143,7 @@ function checkUnit(
   file: string,
   at: Locate,
   out: Diagnostic[],
+  lenient: boolean,
 ): UnitEvidence {
   const facts: Record<string, FactEvidence> = {};
   for (const [name, given] of Object.entries(raw.facts ?? {})) {
@@ -135,7 +152,8 @@ function checkUnit(
     const fact = Object.hasOwn(bloc.facts, name) ? bloc.facts[name] : undefined;
     if (!fact || fact.from) {
       const hint = fact ? undefined : closest(name, Object.keys(bloc.facts));
-      out.push(diagnostic('EVIDENCE_UNKNOWN_FACT', at(['facts', name], 'key'), { fact: name, bloc: bloc.bloc, ...(fact ? { computed: 1 } : {}), ...(hint ? { hint } : {}) }));
+      const d = diagnostic('EVIDENCE_UNKNOWN_FACT', at(['facts', name], 'key'), { fact: name, bloc: bloc.bloc, ...(fact ? { computed: 1 } : {}), ...(hint ? { hint } : {}) });
+      out.push(lenient ? { ...d, severity: 'warning' } : d);
       continue;
     }
     const problem = valueProblem(fact, entry.value);

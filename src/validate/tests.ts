@@ -24,20 +24,28 @@ export interface CheckedCase {
  */
 export function validateTestFile(source: SourceFile, rules: Rules): { cases: CheckedCase[]; failed: number; diagnostics: Diagnostic[] } {
   const schema = validateSchema('tests', source);
-  if (schema.diagnostics.length > 0) {
-    const count = Array.isArray((source.data as { cases?: unknown })?.cases) ? (source.data as { cases: unknown[] }).cases.length : 1;
-    return { cases: [], failed: count, diagnostics: schema.diagnostics };
-  }
   const data = source.data as TestFile;
+  const caseOf = (path: readonly (string | number)[]) => (path[0] === 'cases' && path.length >= 2 ? Number(path[1]) : undefined);
+  // A problem outside the cases stops the file (it counts as its cases, at least one);
+  // a problem inside one case stops that case only.
+  if (schema.violations.some((v) => caseOf(v.path) === undefined)) {
+    const count = Array.isArray(data?.cases) ? data.cases.length : 0;
+    return { cases: [], failed: Math.max(1, count), diagnostics: schema.diagnostics };
+  }
+  const broken = new Set(schema.violations.map((v) => caseOf(v.path)));
   const bloc = rules.blocs.find((b) => b.bloc === data.bloc);
   if (!bloc) {
     const hint = closest(data.bloc, rules.blocs.map((b) => b.bloc));
     return { cases: [], failed: data.cases.length, diagnostics: [diagnostic('TEST_UNKNOWN_BLOC', source.locate(['bloc']), { bloc: data.bloc, ...(hint ? { hint } : {}) })] };
   }
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: Diagnostic[] = [...schema.diagnostics];
   const cases: CheckedCase[] = [];
   let failed = 0;
   data.cases.forEach((test, i) => {
+    if (broken.has(i)) {
+      failed++;
+      return;
+    }
     const at = (path: (string | number)[], target?: 'value' | 'key') => source.locate(['cases', i, ...path], target);
     const problems = checkCase(test, bloc, rules, at);
     if (problems.diagnostics.length > 0) {
