@@ -73,7 +73,7 @@ export async function explainUnit(
   lang: Lang,
 ): Promise<{ results: Results; explanation: Explanation }> {
   const trace: TraceRequest = { unit: unitId };
-  const results = await scoreQuarter(rules, evidence, missing, rulesDigest, lang, trace);
+  const results = await scoreQuarter(rules, evidence, missing, rulesDigest, { lang, trace });
   const unitRule = rules.units.find((u) => u.id === unitId)!;
   const bloc = rules.blocs.find((b) => b.bloc === unitRule.bloc)!;
   const outcome = results.blocs.find((b) => b.id === bloc.bloc)!;

@@ -19,7 +19,7 @@ export { formatDiagnostics, summarizeDiagnostics } from './diagnostics/format.js
 export type * from './model/scorecard.js';
 export type * from './model/evidence.js';
 export type * from './model/results.js';
-export { scoreQuarter, rulesDigest } from './score-quarter.js';
+export { scoreQuarter, rulesDigest, type PhaseTimings } from './score-quarter.js';
 export { loadEvidenceFiles } from './load/evidence.js';
 export { validateEvidence, type MissingByUnit, type MissingMode } from './validate/evidence.js';
 
@@ -80,10 +80,10 @@ export async function loadPreviousResults(
 export async function writeReports(
   input: ReportInput,
   out: string,
-  onProgress?: (done: number, total: number) => void,
+  options: { onProgress?: (done: number, total: number) => void; unitFiles?: boolean; workers?: number } = {},
 ): Promise<{ written: string[]; leftovers: OutputError[] }> {
   const report = await import('./report/write-reports.js');
-  return report.writeReports(input, out, onProgress);
+  return report.writeReports(input, out, options);
 }
 
 /** Writes the evidence form of a quarter (`cchc template`): one workbook, or one per unit; all or nothing. exceljs loads here. */

@@ -5,7 +5,7 @@ import { reasonOf } from './evaluate/reason.js';
 import { roundHalfUp } from './model/round.js';
 import type { Lang } from './diagnostics/codes.js';
 import type { RuleFiles } from './load/rules.js';
-import type { Evidence } from './model/evidence.js';
+import type { Evidence, FactEvidence } from './model/evidence.js';
 import type { BlocOutcome, CriterionOutcome, Results } from './model/results.js';
 import { factsOfCriterion, placedCriteria, type Aggregate, type Bloc, type Rules } from './model/scorecard.js';
 import { gradeOf, rankBloc } from './rank/rank-bloc.js';
@@ -19,6 +19,20 @@ export interface TraceRequest {
   facts?: Record<string, number | boolean | string | null>;
 }
 
+/** Milliseconds spent in each phase of scoring, added to as blocs are scored (for the benchmark). */
+export interface PhaseTimings {
+  compile: number;
+  evaluate: number;
+  rank: number;
+}
+
+export interface ScoreOptions {
+  /** The language of the reasons. */
+  lang?: Lang;
+  trace?: TraceRequest;
+  timings?: PhaseTimings;
+}
+
 /**
  * Scores a quarter: blocs in the order their `from` facts need, each unit on its bloc's one
  * engine, one unit after another; then ranks and grades. Evidence must have been validated.
@@ -28,13 +42,17 @@ export async function scoreQuarter(
   evidence: Evidence,
   missing: MissingByUnit,
   rulesDigest: string,
-  lang: Lang = 'vi',
-  trace?: TraceRequest,
+  options: ScoreOptions = {},
 ): Promise<Results> {
+  const { lang = 'vi', trace, timings } = options;
+  const clock = timings ? () => performance.now() : () => 0;
   const { precision, grades } = rules.scheme;
   const done = new Map<string, BlocOutcome>();
   for (const bloc of scoringOrder(rules.blocs)) {
+    let t = clock();
     const compiled = compileBloc(bloc);
+    if (timings) timings.compile += clock() - t;
+    t = clock();
     const computed = computedFacts(bloc, done, precision);
     const placed = new Map(placedCriteria(bloc).map(({ criterion }) => [criterion.id, criterion]));
     const read = new Map([...placed].map(([id, criterion]) => [id, factsOfCriterion(criterion)]));
@@ -52,22 +70,23 @@ export async function scoreQuarter(
         trace.rules = result.trace;
         trace.facts = facts;
       }
-      const criteria = result.criteria.map((c): CriterionOutcome => ({
-        id: c.id,
-        points: c.points,
-        max: c.max,
-        status: c.status,
-        facts: Object.fromEntries(
-          (read.get(c.id) ?? [])
-            .filter((f) => facts[f] !== null && facts[f] !== undefined)
-            .map((f) => [f, given.facts[f] ?? { value: facts[f]!, source: sourceOfComputed(bloc, f) }]),
-        ),
-        ...(given.manual[c.id]?.source ? { source: given.manual[c.id]!.source } : {}),
-        matched: c.matched,
-        reason: reasonOf(placed.get(c.id)!, c, bloc, facts, given.manual[c.id]?.note, lang),
-      }));
+      const criteria = result.criteria.map((c): CriterionOutcome => {
+        // The values read, with their documents; defined, not assigned, so a fact named __proto__ stays data.
+        const used: Record<string, FactEvidence> = {};
+        for (const f of read.get(c.id)!) {
+          const value = facts[f];
+          if (value === null || value === undefined) continue;
+          Object.defineProperty(used, f, { value: given.facts[f] ?? { value, source: sourceOfComputed(bloc, f) }, enumerable: true, writable: true, configurable: true });
+        }
+        const manualEntry = given.manual[c.id];
+        const reason = reasonOf(placed.get(c.id)!, c, bloc, facts, manualEntry?.note, lang);
+        const base = { id: c.id, points: c.points, max: c.max, status: c.status, facts: used };
+        return manualEntry?.source ? { ...base, source: manualEntry.source, matched: c.matched, reason } : { ...base, matched: c.matched, reason };
+      });
       scored.push({ id: unit.id, name: unit.name, score: result.score, base: result.base, bonus: result.bonus, penalty: result.penalty, sections: result.sections, criteria });
     }
+    if (timings) timings.evaluate += clock() - t;
+    t = clock();
     const units = rankBloc(scored, bloc.tiebreak ?? []).map((u) => ({
       id: u.id,
       name: u.name,
@@ -81,6 +100,7 @@ export async function scoreQuarter(
       criteria: u.criteria,
     }));
     done.set(bloc.bloc, { id: bloc.bloc, name: bloc.name, units });
+    if (timings) timings.rank += clock() - t;
   }
   return { scheme: rules.scheme.scheme, quarter: evidence.quarter, rulesDigest, blocs: rules.blocs.map((b) => done.get(b.bloc)!) };
 }

@@ -191,8 +191,8 @@ export async function whatIf(
   old: { rules: Rules; evidence: Evidence; missing: MissingByUnit; digest: string },
   lang: Lang,
 ): Promise<WhatIf> {
-  const after = await scoreQuarter(now.rules, now.evidence, now.missing, now.digest, lang);
-  const before = await scoreQuarter(old.rules, old.evidence, old.missing, old.digest, lang);
+  const after = await scoreQuarter(now.rules, now.evidence, now.missing, now.digest, { lang });
+  const before = await scoreQuarter(old.rules, old.evidence, old.missing, old.digest, { lang });
   // Differences in the finer of the two precisions, so a change of precision shows what it does.
   const compared = compareQuarters(after, before, precisionOf(now, old));
   const blocs = after.blocs.map((bloc) => {

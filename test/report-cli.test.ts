@@ -277,3 +277,24 @@ describe('a failed write', () => {
     expect(filesUnder(out).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 });
+
+describe('unit scorecards on worker threads', () => {
+  it('give the same results.json and the same workbooks for any number of workers', async () => {
+    const runs = [1, 2, 3].map((w) => {
+      const { r, out } = scoreBase(tempDir(), '--date', '2019-04-05', '--workers', String(w));
+      expect(r.code, r.stderr).toBe(0);
+      return out;
+    });
+    const first = readFileSync(join(runs[0]!, 'results.json'));
+    for (const out of runs.slice(1)) {
+      expect(readFileSync(join(out, 'results.json')).equals(first)).toBe(true);
+      for (const f of readdirSync(join(runs[0]!, 'units'))) {
+        expect(await normalisedView(join(out, 'units', f))).toEqual(await normalisedView(join(runs[0]!, 'units', f)));
+      }
+    }
+  });
+
+  it('refuses a number of workers that is not a whole number ≥ 1', () => {
+    expect(scoreBase(tempDir(), '--workers', '0').r.code).toBe(2);
+  });
+});

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { diffCommand } from './diff.js';
 import { explainCommand } from './explain.js';
 import { EXIT_USAGE, UsageError } from './io.js';
@@ -8,6 +8,13 @@ import { templateCommand } from './template.js';
 import { testCommand } from './test.js';
 import { validateCommand } from './validate.js';
 import { scoreOutputs, watchAndRun } from './watch.js';
+
+/** A whole number ≥ 1 from the command line, or wrong usage. */
+function positiveInteger(text: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('a whole number ≥ 1');
+  return n;
+}
 
 const langOption = () =>
   new Option('--lang <lang>', 'ngôn ngữ thông báo / message language').choices(['vi', 'en']).default('vi');
@@ -38,6 +45,8 @@ function program(): Command {
     .option('--date <YYYY-MM-DD>', 'ngày ký trên bảng điểm / date printed on the sheets (default: left blank)')
     .addOption(new Option('--missing <mode>', 'thiếu số liệu / missing evidence').choices(['error', 'zero']).default('error'))
     .option('--strict', 'biểu nhập của quý khác hoặc bộ tiêu chí khác là lỗi / a form for another quarter or other rules is an error')
+    .option('--no-unit-files', 'chỉ ghi results.json và ranking.xlsx / write results.json and ranking.xlsx only')
+    .addOption(new Option('--workers <n>', 'số luồng ghi bảng điểm đơn vị / threads writing the unit scorecards').argParser(positiveInteger))
     .option('--watch', 'chấm lại mỗi khi tệp tiêu chí hoặc số liệu thay đổi / score again whenever a scorecard or evidence file changes')
     .addOption(langOption())
     .action(async (opts) => {

@@ -29,6 +29,10 @@ export interface ScoreOptions {
   date?: string;
   missing: MissingMode;
   strict?: boolean;
+  /** false with --no-unit-files. */
+  unitFiles?: boolean;
+  /** Worker threads for the unit scorecards (default: the cores, for enough units). */
+  workers?: number;
   lang: Lang;
 }
 
@@ -48,7 +52,7 @@ export async function scoreCommand(opts: ScoreOptions, io: Output = STDIO): Prom
   const { checked, problems, sources } = quarter;
   let results: Results | undefined;
   if (quarter.evidence) {
-    results = await scoreQuarter(checked.rules!, quarter.evidence, quarter.missing, quarter.digest!, opts.lang);
+    results = await scoreQuarter(checked.rules!, quarter.evidence, quarter.missing, quarter.digest!, { lang: opts.lang });
   }
   const out = opts.out ?? join('out', results?.quarter ?? '');
   let comparison: Comparison | undefined;
@@ -89,7 +93,7 @@ export async function scoreCommand(opts: ScoreOptions, io: Output = STDIO): Prom
   const progress = progressBar(vi ? 'Bảng điểm đơn vị' : 'Unit scorecards', io);
   let leftovers: OutputError[];
   try {
-    ({ leftovers } = await writeReports(input, out, progress.update));
+    ({ leftovers } = await writeReports(input, out, { onProgress: progress.update, unitFiles: opts.unitFiles !== false, workers: opts.workers }));
     progress.done();
   } catch (err) {
     progress.done();
@@ -103,7 +107,7 @@ export async function scoreCommand(opts: ScoreOptions, io: Output = STDIO): Prom
   // Everything is in place; a file that could not be tidied afterwards is worth a word, not a failure.
   for (const l of leftovers) io.err(`cchc: ${vi ? 'cảnh báo: không xóa được' : 'warning: could not remove'} ${l.file}: ${l.code}\n`);
   io.out(rankingTables(results, opts.lang));
-  const units = results.blocs.reduce((n, b) => n + b.units.length, 0);
+  const units = opts.unitFiles === false ? 0 : results.blocs.reduce((n, b) => n + b.units.length, 0);
   const compared = comparison ? (vi ? `; so sánh với ${comparison.quarter}` : `; compared with ${comparison.quarter}`) : '';
   io.out(
     vi

@@ -1,5 +1,5 @@
 import { Engine, type RuleProperties, type TopLevelCondition } from 'json-rules-engine';
-import { bandComparison, factsOfCriterion, placedCriteria, type Bloc, type Comparator, type Condition, type Criterion } from '../model/scorecard.js';
+import { bandComparison, factsOfCriterion, placedCriteria, type Bloc, type Comparator, type Condition, type Criterion, type PlacedCriterion } from '../model/scorecard.js';
 
 /** What a compiled rule stands for: a criterion, and which step, item or entry of its method. */
 export interface RuleTag {
@@ -13,6 +13,8 @@ export interface CompiledBloc {
   engine: Engine;
   /** The facts each criterion reads, by criterion id. */
   reads: Map<string, string[]>;
+  /** Every criterion with its place, in order: computed once, read for every unit. */
+  placed: PlacedCriterion[];
 }
 
 const BAND_OPERATORS: Record<Comparator, string> = {
@@ -32,12 +34,13 @@ export function compileBloc(bloc: Bloc): CompiledBloc {
   const engine = new Engine([], { allowUndefinedFacts: false });
   engine.addOperator(READ_NUMBER, (a: unknown) => typeof a === 'number' && Number.isFinite(a));
   const reads = new Map<string, string[]>();
-  for (const { criterion } of placedCriteria(bloc)) {
+  const placed = placedCriteria(bloc);
+  for (const { criterion } of placed) {
     const rules = rulesOf(criterion);
     for (const rule of rules) engine.addRule(rule);
     reads.set(criterion.id, factsOfCriterion(criterion));
   }
-  return { bloc, engine, reads };
+  return { bloc, engine, reads, placed };
 }
 
 function rule(criterion: Criterion, index: number, conditions: TopLevelCondition): RuleProperties {

@@ -2,7 +2,7 @@ import type { RuleResult } from 'json-rules-engine';
 import type { CompiledBloc, RuleTag } from '../compile/compile-bloc.js';
 import type { FactValue } from '../model/evidence.js';
 import type { CriterionStatus } from '../model/results.js';
-import { placedCriteria, type Criterion, type CriterionPart } from '../model/scorecard.js';
+import type { Criterion, CriterionPart } from '../model/scorecard.js';
 import { roundHalfUp } from '../model/round.js';
 
 
@@ -58,23 +58,27 @@ export interface UnitScore {
  */
 export async function evaluateUnit(compiled: CompiledBloc, input: UnitInput, precision: number, trace = false): Promise<UnitScore> {
   const { bloc, engine } = compiled;
-  const run = await engine.run({ ...input.facts });
+  // The engine keeps its own almanac per run; the facts object is the caller's, made for this unit.
+  const run = await engine.run(input.facts as Record<string, unknown>);
   const byCriterion = new Map<string, RuleResult[]>();
-  for (const r of [...run.results, ...run.failureResults]) {
-    const tag = r.event?.params as RuleTag;
-    byCriterion.set(tag.criterion, [...(byCriterion.get(tag.criterion) ?? []), r]);
+  for (const list of [run.results, run.failureResults]) {
+    for (const r of list) {
+      const tag = r.event?.params as RuleTag;
+      const own = byCriterion.get(tag.criterion);
+      if (own) own.push(r);
+      else byCriterion.set(tag.criterion, [r]);
+    }
   }
   const round = (v: number) => roundHalfUp(v, precision);
-  const criteria = placedCriteria(bloc).map(({ criterion, part, section }): CriterionResult => {
-    const base = { id: criterion.id, part, section, max: criterion.max };
-    if (input.notApplicable.includes(criterion.id)) return { ...base, points: 0, status: 'not_applicable', matched: [] };
-    if (input.missing?.has(criterion.id)) return { ...base, points: 0, status: 'missing', matched: [] };
-    if ('manual' in criterion.score) {
-      return { ...base, points: round(clamp(input.manual[criterion.id] ?? 0, criterion.max)), status: 'manual', matched: [] };
-    }
-    const results = byCriterion.get(criterion.id) ?? [];
-    const { points, matched } = pointsOf(criterion, results);
-    return { ...base, points: round(clamp(points, criterion.max)), status: 'scored', matched };
+  const notApplicable = new Set(input.notApplicable);
+  const criteria = compiled.placed.map(({ criterion, part, section }): CriterionResult => {
+    const id = criterion.id;
+    const max = criterion.max;
+    if (notApplicable.has(id)) return { id, part, section, max, points: 0, status: 'not_applicable', matched: [] };
+    if (input.missing?.has(id)) return { id, part, section, max, points: 0, status: 'missing', matched: [] };
+    if ('manual' in criterion.score) return { id, part, section, max, points: round(clamp(input.manual[id] ?? 0, max)), status: 'manual', matched: [] };
+    const { points, matched } = pointsOf(criterion, byCriterion.get(id) ?? []);
+    return { id, part, section, max, points: round(clamp(points, max)), status: 'scored', matched };
   });
 
   const applicable = (c: CriterionResult) => c.status !== 'not_applicable';

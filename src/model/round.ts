@@ -4,6 +4,15 @@
  * drops such binary noise, then shifted by decimal exponent rather than by multiplication.
  */
 export function roundHalfUp(value: number, decimals: number): number {
+  // Fast path: far from a half, binary noise cannot change the result; near one, decide on the decimal text.
+  const scale = 10 ** decimals;
+  const x = value * scale;
+  const fraction = Math.abs(x % 1);
+  if (Number.isFinite(x) && Math.abs(x) < 1e15 && Math.abs(fraction - 0.5) > 1e-6) return Math.round(x) / scale + 0;
+  return roundOnText(value, decimals);
+}
+
+function roundOnText(value: number, decimals: number): number {
   const [mantissa, exponent = '0'] = value.toPrecision(12).split('e');
   const shifted = Math.round(Number(`${mantissa}e${Number(exponent) + decimals}`));
   return Number(`${shifted}e-${decimals}`) + 0;

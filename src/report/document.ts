@@ -45,6 +45,8 @@ export interface CellStyle {
   numFmt?: string;
   border?: boolean;
   fill?: string;
+  /** Left unlocked on a protected sheet (a cell to fill in). */
+  unlocked?: boolean;
 }
 
 const THIN: Partial<Borders> = {
@@ -54,28 +56,49 @@ const THIN: Partial<Borders> = {
   right: { style: 'thin' },
 };
 
+/** Styles already built, by their options: cells with the same look share one style object. */
+const STYLES = new Map<string, Partial<ExcelJS.Style>>();
+
+/**
+ * The exceljs style of a CellStyle, built once and shared: a workbook of 150,000 cells then holds
+ * a handful of style objects instead of half a million, which is most of its memory. A shared
+ * style must never be changed in place: put() is the only writer of cell styles.
+ */
+function styleOf(style: CellStyle): Partial<ExcelJS.Style> {
+  const key = JSON.stringify(style);
+  let built = STYLES.get(key);
+  if (!built) {
+    const font: Partial<Font> = { name: FONT, size: style.size ?? SIZE };
+    if (style.bold) font.bold = true;
+    if (style.italic) font.italic = true;
+    if (style.underline) font.underline = true;
+    const horizontal = style.align ?? 'left';
+    built = {
+      font,
+      // An indent of one keeps right-aligned numbers off the text of the next cell.
+      alignment: { vertical: 'middle', horizontal, wrapText: style.wrap ?? false, ...(horizontal === 'center' ? {} : { indent: 1 }) },
+      ...(style.numFmt ? { numFmt: style.numFmt } : {}),
+      ...(style.border ? { border: THIN } : {}),
+      ...(style.fill ? { fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: style.fill } } as ExcelJS.Fill } : {}),
+      ...(style.unlocked ? { protection: { locked: false } } : {}),
+    };
+    STYLES.set(key, built);
+  }
+  return built;
+}
+
 /** Writes a value with a style; every cell written goes through here, so none escapes the font. */
 export function put(ws: Worksheet, row: number, col: number, value: ExcelJS.CellValue, style: CellStyle = {}): Cell {
   const cell = ws.getCell(row, col);
   cell.value = value;
-  const font: Partial<Font> = { name: FONT, size: style.size ?? SIZE };
-  if (style.bold) font.bold = true;
-  if (style.italic) font.italic = true;
-  if (style.underline) font.underline = true;
-  cell.font = font;
-  const horizontal = style.align ?? 'left';
-  // An indent of one keeps right-aligned numbers off the text of the next cell.
-  cell.alignment = { vertical: 'middle', horizontal, wrapText: style.wrap ?? false, ...(horizontal === 'center' ? {} : { indent: 1 }) };
-  if (style.numFmt) cell.numFmt = style.numFmt;
-  if (style.border) cell.border = THIN;
-  if (style.fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: style.fill } };
+  cell.style = styleOf(style);
   return cell;
 }
 
 /** Writes a value across columns `from`..`to` of a row, merged. */
 export function putMerged(ws: Worksheet, row: number, from: number, to: number, value: ExcelJS.CellValue, style: CellStyle = {}): Cell {
   if (to > from) ws.mergeCells(row, from, row, to);
-  if (style.border) for (let c = from + 1; c <= to; c++) ws.getCell(row, c).border = THIN;
+  if (style.border) for (let c = from + 1; c <= to; c++) ws.getCell(row, c).style = styleOf({ border: true });
   return put(ws, row, from, value, style);
 }
 

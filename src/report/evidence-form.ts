@@ -138,8 +138,7 @@ async function writeUnitForm(ws: Worksheet, unit: Unit, bloc: Bloc, input: FormI
 /** The value, source and note cells of a row: yellow and unlocked, or grey and locked when not the reader's to fill. */
 function inputCells(ws: Worksheet, row: number, open = true): void {
   for (const col of [FORM.col.value, FORM.col.source, FORM.col.note]) {
-    const cell = put(ws, row, col, null, { border: true, wrap: col !== FORM.col.value, fill: open ? INPUT_FILL : LOCKED_FILL, align: col === FORM.col.value ? 'center' : 'left' });
-    if (open) cell.protection = { locked: false };
+    put(ws, row, col, null, { border: true, wrap: col !== FORM.col.value, fill: open ? INPUT_FILL : LOCKED_FILL, align: col === FORM.col.value ? 'center' : 'left', unlocked: open });
   }
 }
 

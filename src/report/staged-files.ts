@@ -27,7 +27,7 @@ export class StagedFiles {
   }
 
   /** Writes `content` beside `path` (relative to the output folder) under a temporary name. */
-  async add(path: string, content: string | Buffer): Promise<void> {
+  async add(path: string, content: string | Uint8Array): Promise<void> {
     const target = resolve(this.root, path);
     const inside = relative(this.root, target);
     // Names come from safeFileNames; a path escaping the folder here is a bug, not bad input.

@@ -1,4 +1,6 @@
 import { readFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
 import type { Results } from '../model/results.js';
 import type { OutputError } from './output-error.js';
@@ -6,6 +8,7 @@ import { writeRankingWorkbook, type ReportInput } from './ranking-workbook.js';
 import { safeFileNames } from './safe-names.js';
 import { StagedFiles, type FileOps } from './staged-files.js';
 import { writeUnitWorkbook } from './unit-workbook.js';
+import type { UnitJob } from './unit-worker.js';
 
 export const UNITS_DIR = 'units';
 
@@ -16,6 +19,66 @@ export function unitFiles(results: Results): Map<string, string> {
   return new Map(ids.map((id, i) => [id, join(UNITS_DIR, `${names[i]}.xlsx`)]));
 }
 
+export interface WriteOptions {
+  onProgress?: (done: number, total: number) => void;
+  /** The file operations to use (tests give failing ones). */
+  ops?: FileOps;
+  /** false: results.json and ranking.xlsx only (`--no-unit-files`). */
+  unitFiles?: boolean;
+  /** Worker threads for the unit scorecards; 1 writes them on the main thread. Default: the cores, for enough units. */
+  workers?: number;
+}
+
+/**
+ * Makes every unit's scorecard and hands each to `written` (on this thread, one at a time), on
+ * `workers` worker threads (default: the cores, when there are enough units), or here with 1.
+ */
+export async function writeUnitFiles(input: ReportInput, written: (unit: string, bytes: Uint8Array) => Promise<void>, workers?: number): Promise<void> {
+  const jobs = input.results.blocs.flatMap((b) => b.units.map((u) => ({ bloc: b.id, unit: u.id })));
+  const count = Math.min(workers ?? defaultWorkers(jobs.length), jobs.length);
+  if (count > 1) return inWorkers(input, jobs, count, written);
+  const byId = new Map(input.results.blocs.flatMap((b) => b.units.map((u) => [u.id, u] as const)));
+  for (const job of jobs) await written(job.unit, await writeUnitWorkbook(input, job.bloc, byId.get(job.unit)!));
+}
+
+/** Below this many scorecards, starting workers costs more than it saves. */
+const UNITS_PER_WORKER = 20;
+
+function defaultWorkers(units: number): number {
+  return Math.max(1, Math.min(availableParallelism(), Math.floor(units / UNITS_PER_WORKER)));
+}
+
+/**
+ * Writes the scorecards on `count` worker threads, each given the next unit when it sends one
+ * back: at most one workbook per worker is in memory at a time. `written` runs on this thread,
+ * one unit at a time, in the order they come back.
+ */
+async function inWorkers(input: ReportInput, jobs: UnitJob[], count: number, written: (unit: string, bytes: Uint8Array) => Promise<void>): Promise<void> {
+  const pool = Array.from({ length: count }, () => new Worker(new URL('./unit-worker.js', import.meta.url), { workerData: input }));
+  let next = 0;
+  let chain = Promise.resolve();
+  try {
+    await Promise.all(
+      pool.map(
+        (worker) =>
+          new Promise<void>((resolve, reject) => {
+            const give = () => (next < jobs.length ? worker.postMessage(jobs[next++]) : resolve());
+            worker.on('message', (m: { unit: string; bytes?: Uint8Array; error?: string }) => {
+              if (m.error) return reject(new Error(`unit workbook ${m.unit}: ${m.error}`));
+              chain = chain.then(() => written(m.unit, m.bytes!));
+              chain.then(give, reject);
+            });
+            worker.on('error', reject);
+            give();
+          }),
+      ),
+    );
+    await chain;
+  } finally {
+    await Promise.all(pool.map((w) => w.terminate()));
+  }
+}
+
 /**
  * Writes results.json, ranking.xlsx and one scorecard per unit under `out`. Each file goes to a
  * temporary file beside its target first; only when all are written are they renamed into place,
@@ -23,12 +86,8 @@ export function unitFiles(results: Results): Map<string, string> {
  * results.json had and this one has not are removed (no other file of the folder is touched).
  * Returns the paths written, relative to `out`, and the files that could not be tidied afterwards.
  */
-export async function writeReports(
-  input: ReportInput,
-  out: string,
-  onProgress: (done: number, total: number) => void = () => undefined,
-  ops?: FileOps,
-): Promise<{ written: string[]; leftovers: OutputError[] }> {
+export async function writeReports(input: ReportInput, out: string, options: WriteOptions = {}): Promise<{ written: string[]; leftovers: OutputError[] }> {
+  const { onProgress = () => undefined, ops, unitFiles: withUnits = true } = options;
   const before = await readFile(join(out, 'results.json'), 'utf8')
     .then((text) => JSON.parse(text) as Results)
     .catch(() => undefined);
@@ -37,20 +96,21 @@ export async function writeReports(
   try {
     await staged.add('results.json', `${JSON.stringify(input.results, null, 2)}\n`);
     await staged.add('ranking.xlsx', await writeRankingWorkbook(input));
-    const total = files.size;
-    let done = 0;
-    for (const bloc of input.results.blocs) {
-      for (const unit of bloc.units) {
-        await staged.add(files.get(unit.id)!, await writeUnitWorkbook(input, bloc.id, unit));
+    if (withUnits) {
+      const total = files.size;
+      let done = 0;
+      await writeUnitFiles(input, async (unit, bytes) => {
+        await staged.add(files.get(unit)!, bytes);
         onProgress(++done, total);
-      }
+      }, options.workers);
     }
     await staged.commit();
   } catch (err) {
     await staged.abort();
     throw err;
   }
-  const kept = new Set(files.values());
+  // Without unit files this run, the scorecards in place are left alone: they are not replaced.
+  const kept = new Set(withUnits ? files.values() : before ? unitFiles(before).values() : []);
   const stale = before && Array.isArray(before.blocs) ? [...unitFiles(before).values()].filter((p) => !kept.has(p)) : [];
   for (const path of stale) await staged.tidy(join(out, path));
   return { written: [...staged.committed], leftovers: staged.leftovers };

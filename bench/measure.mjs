@@ -1,0 +1,108 @@
+// One benchmark run, in a process of its own so that its peak memory is its own:
+//   node bench/measure.mjs N pipeline|floors [--no-unit-files] [--workers W] [--keep DIR]
+// Generates the synthetic scheme for N units, then either runs each phase of the real pipeline
+// (the built dist/) or the two floors (a bare json-rules-engine loop and a bare exceljs loop over
+// the same rules and cells), and prints one JSON line of timings (ms) and peak memory (MB).
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { checkRules, factTypeOf, loadEvidenceFiles, rulesDigest, scoreQuarter, validateEvidence } from '../dist/index.js';
+import { compileBloc } from '../dist/compile/compile-bloc.js';
+import { writeRankingWorkbook } from '../dist/report/ranking-workbook.js';
+import { writeUnitFiles } from '../dist/report/write-reports.js';
+import { generate } from './generate.mjs';
+
+const units = Number(process.argv[2] ?? 20);
+const withUnitFiles = !process.argv.includes('--no-unit-files');
+const what = process.argv[3] ?? 'pipeline';
+/** `--workers N` for the unit scorecards; default as the CLI: the cores. */
+const workers = process.argv.includes('--workers') ? Number(process.argv[process.argv.indexOf('--workers') + 1]) : undefined;
+const keep = process.argv.includes('--keep') ? process.argv[process.argv.indexOf('--keep') + 1] : undefined;
+const dir = keep ?? mkdtempSync(join(tmpdir(), 'cchc-bench-'));
+const out = join(dir, 'out');
+mkdirSync(out, { recursive: true });
+
+const timings = {};
+const time = async (name, action) => {
+  const t = performance.now();
+  const value = await action();
+  timings[name] = performance.now() - t;
+  return value;
+};
+
+try {
+  const paths = generate(dir, units);
+  const started = performance.now();
+  const { rules, evidence, missing, digest } = await time('load', async () => {
+    const checked = await checkRules(paths.rules);
+    if (!checked.rules) throw new Error('the synthetic rules do not validate');
+    const loaded = await loadEvidenceFiles(paths.evidence, factTypeOf(checked.rules));
+    const validated = validateEvidence(checked.rules, loaded.files, { path: paths.evidence, missing: 'error' });
+    if (!validated.evidence) throw new Error(JSON.stringify(validated.diagnostics.slice(0, 3)));
+    return { rules: checked.rules, evidence: validated.evidence, missing: validated.missing, digest: rulesDigest(checked.files) };
+  });
+  const phases = { compile: 0, evaluate: 0, rank: 0 };
+  const results = await scoreQuarter(rules, evidence, missing, digest, { timings: phases });
+  if (what === 'pipeline') await pipeline(rules, results, phases, started);
+  else await floors(rules, evidence, results);
+  const peakMB = process.resourceUsage().maxRSS / 1024;
+  process.stdout.write(`${JSON.stringify({ units, what, unitFiles: withUnitFiles, timings, peakMB })}\n`);
+} finally {
+  if (!keep) rmSync(dir, { recursive: true, force: true });
+}
+
+async function pipeline(rules, results, phases, started) {
+  Object.assign(timings, phases);
+  await time('results', () => writeFileSync(join(out, 'results.json'), `${JSON.stringify(results, null, 2)}\n`));
+  const input = { rules, results, lang: 'vi', stamp: new Date(Date.UTC(2019, 2, 31)) };
+  await time('ranking', async () => writeFileSync(join(out, 'ranking.xlsx'), await writeRankingWorkbook(input)));
+  if (withUnitFiles) {
+    mkdirSync(join(out, 'units'), { recursive: true });
+    await time('units', () => writeUnitFiles(input, async (unit, bytes) => writeFileSync(join(out, 'units', `${unit}.xlsx`), bytes), workers));
+  }
+  timings.total = performance.now() - started;
+}
+
+async function floors(rules, evidence, results) {
+  // Floor 1: the same rules on the same facts, through a bare json-rules-engine loop.
+  await time('floorEvaluate', async () => {
+    for (const bloc of rules.blocs) {
+      const { engine } = compileBloc(bloc);
+      const computed = Object.fromEntries(Object.keys(bloc.facts).filter((f) => bloc.facts[f].from).map((f) => [f, 70]));
+      for (const unit of rules.units) {
+        if (unit.bloc !== bloc.bloc) continue;
+        const given = evidence.units.get(unit.id);
+        const facts = { ...computed };
+        for (const f of Object.keys(bloc.facts)) if (!bloc.facts[f].from) facts[f] = given.facts[f]?.value ?? null;
+        await engine.run(facts);
+      }
+    }
+  });
+  // Floor 2: the same number of cells through a bare exceljs loop: the ranking (bloc sheets and
+  // the detail sheet), then one workbook per unit of the scorecard's size.
+  await time('floorRanking', async () => {
+    const wb = new ExcelJS.Workbook();
+    for (const bloc of results.blocs) {
+      const ws = wb.addWorksheet(bloc.id);
+      for (const u of bloc.units) ws.addRow([u.rank, u.name, ...u.sections.map((s) => s.points), u.base, u.bonus, u.penalty, u.score, u.rank, u.grade]);
+    }
+    const detail = wb.addWorksheet('detail');
+    for (const bloc of results.blocs) {
+      for (const u of bloc.units) for (const c of u.criteria) detail.addRow([bloc.name, u.id, u.name, 'I', c.id, c.id, c.max, '', '', c.points, c.status, c.reason]);
+    }
+    await wb.xlsx.writeBuffer();
+  });
+  if (withUnitFiles) {
+    await time('floorUnits', async () => {
+      for (const bloc of results.blocs) {
+        for (const u of bloc.units) {
+          const wb = new ExcelJS.Workbook();
+          const ws = wb.addWorksheet('unit');
+          for (const c of u.criteria) ws.addRow([c.id, c.id, c.max, '', '', '', '', c.points, c.reason]);
+          await wb.xlsx.writeBuffer();
+        }
+      }
+    });
+  }
+}

@@ -1,0 +1,87 @@
+// npm run bench [-- N ...]: the benchmark of issue 7. For each N (default 20, 500, 3000, 20000
+// units) runs the real pipeline and the two floors, each in a process of its own, then the
+// start-up and re-scoring times; prints the table with the ratios and writes the figures to
+// out/bench/bench.json.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const NS = sizes.length > 0 ? sizes : [20, 500, 3000, 20000];
+/** Above this, unit workbooks are not written (`--no-unit-files`), as the stress target says. */
+const UNIT_FILES_UP_TO = 3000;
+
+function measure(n, what) {
+  const args = [join(root, 'bench', 'measure.mjs'), String(n), what, ...(n > UNIT_FILES_UP_TO ? ['--no-unit-files'] : [])];
+  const r = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 24 });
+  if (r.status !== 0) return { units: n, what, failed: (r.stderr.trim().split('\n').find((l) => /heap|memory|Error/i.test(l)) ?? `exit ${r.status}`).slice(0, 120) };
+  return JSON.parse(r.stdout.trim().split('\n').at(-1));
+}
+
+/** Median wall time of `runs` runs of a command, in ms. */
+function wall(args, runs = 5) {
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    execFileSync(process.execPath, args, { cwd: root, stdio: 'ignore' });
+    times.push(performance.now() - t);
+  }
+  return times.sort((a, b) => a - b)[Math.floor(runs / 2)];
+}
+
+const fmt = (ms) => (ms === undefined ? '—' : ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`);
+const ratio = (a, b) => (a === undefined || b === undefined ? '—' : `${(a / b).toFixed(2)}×`);
+
+const rows = [];
+for (const n of NS) {
+  const pipeline = measure(n, 'pipeline');
+  const floors = measure(n, 'floors');
+  rows.push({ n, pipeline, floors });
+  const t = pipeline.timings ?? {};
+  const f = floors.timings ?? {};
+  const rate = t.total ? Math.round((n / t.total) * 1000) : undefined;
+  process.stdout.write(
+    `N=${n}: ${pipeline.failed ? `pipeline failed: ${pipeline.failed}` : `total ${fmt(t.total)}, ${rate} units/s, peak ${Math.round(pipeline.peakMB)} MB`}\n`,
+  );
+  rows.at(-1).rate = rate;
+  void f;
+}
+
+const cli = join(root, 'dist', 'cli', 'main.js');
+const startup = {
+  nodeEmpty: wall(['-e', '0']),
+  help: wall([cli, '--help']),
+  validate: wall([cli, 'validate']),
+};
+// A re-score as --watch does it: in a warm process, the sample quarter scored and written again.
+const warm = JSON.parse(execFileSync(process.execPath, [join(root, 'bench', 'rescore.mjs')], { cwd: root, encoding: 'utf8' }));
+
+const head = ['N', 'load+validate', 'compile', 'evaluate', 'floor', 'ratio', 'rank', 'results.json', 'ranking.xlsx', 'floor', 'ratio', 'unit files', 'floor', 'ratio', 'total', 'units/s', 'peak MB'];
+const table = [head];
+for (const { n, pipeline, floors, rate } of rows) {
+  const t = pipeline.timings ?? {};
+  const f = floors.timings ?? {};
+  table.push([
+    String(n), fmt(t.load), fmt(t.compile), fmt(t.evaluate), fmt(f.floorEvaluate), ratio(t.evaluate, f.floorEvaluate), fmt(t.rank), fmt(t.results),
+    fmt(t.ranking), fmt(f.floorRanking), ratio(t.ranking, f.floorRanking),
+    pipeline.unitFiles === false ? 'not written' : fmt(t.units), pipeline.unitFiles === false ? '' : fmt(f.floorUnits), pipeline.unitFiles === false ? '' : ratio(t.units, f.floorUnits),
+    pipeline.failed ? `failed: ${pipeline.failed}` : fmt(t.total), rate ? String(rate) : '—', pipeline.peakMB ? String(Math.round(pipeline.peakMB)) : '—',
+  ]);
+}
+const markdown = [
+  `| ${head.join(' | ')} |`,
+  `|${head.map(() => '---').join('|')}|`,
+  ...table.slice(1).map((r) => `| ${r.join(' | ')} |`),
+].join('\n');
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+process.stdout.write(`\n${machine}\n\n${markdown}\n\n`);
+process.stdout.write(
+  `start-up: node -e 0 ${fmt(startup.nodeEmpty)}, cchc --help ${fmt(startup.help)}, cchc validate (real rules) ${fmt(startup.validate)}\n` +
+    `re-score of the sample quarter in a warm process (as --watch): ${fmt(warm.rescore)} (first run ${fmt(warm.first)})\n`,
+);
+mkdirSync(join(root, 'out', 'bench'), { recursive: true });
+writeFileSync(join(root, 'out', 'bench', 'bench.json'), `${JSON.stringify({ machine, rows, startup, warm }, null, 2)}\n`);
+process.stdout.write(`figures written to out/bench/bench.json\n`);

@@ -1,0 +1,31 @@
+// The benchmark at N = 20, for correctness only (its timings are not asserted): the pipeline it
+// times gives the same results.json, byte for byte, as `cchc score` on the same files.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cchc, ROOT } from './helpers/cli.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'cchc-bench-test-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('npm run bench', () => {
+  it('times the real pipeline: its results equal a cchc score run on the generated scheme', () => {
+    const r = spawnSync(process.execPath, [join(ROOT, 'bench', 'measure.mjs'), '20', 'pipeline', '--keep', dir], { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    const line = JSON.parse(r.stdout.trim().split('\n').at(-1)!);
+    expect(Object.keys(line.timings)).toEqual(['load', 'compile', 'evaluate', 'rank', 'results', 'ranking', 'units', 'total']);
+    const score = cchc(['score', '--rules', join(dir, 'rules'), '--evidence', join(dir, 'evidence'), '--out', join(dir, 'cli')]);
+    expect(score.code, score.stderr).toBe(0);
+    expect(readFileSync(join(dir, 'out', 'results.json'), 'utf8')).toBe(readFileSync(join(dir, 'cli', 'results.json'), 'utf8'));
+  });
+
+  it('the generated scheme uses every scoring method and validates without a warning', () => {
+    const v = cchc(['validate', '--rules', join(dir, 'rules')]);
+    expect(v.stderr).toBe('');
+    expect(v.code).toBe(0);
+    const text = readFileSync(join(dir, 'rules', 'branches.yaml'), 'utf8');
+    for (const method of ['bands:', 'linear:', 'deduct:', 'count:', 'check:', 'checklist:', 'mode: first', 'mode: sum', 'manual:']) expect(text).toContain(method);
+  });
+});
