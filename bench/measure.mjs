@@ -56,7 +56,7 @@ async function pipeline(rules, results, phases, started) {
   Object.assign(timings, phases);
   await time('results', () => writeFileSync(join(out, 'results.json'), `${JSON.stringify(results, null, 2)}\n`));
   const input = { rules, results, lang: 'vi', stamp: new Date(Date.UTC(2019, 2, 31)) };
-  await time('ranking', async () => writeFileSync(join(out, 'ranking.xlsx'), await writeRankingWorkbook(input)));
+  await time('ranking', () => writeRankingWorkbook(input, join(out, 'ranking.xlsx')));
   if (withUnitFiles) {
     mkdirSync(join(out, 'units'), { recursive: true });
     await time('units', () => writeUnitFiles(input, async (unit, bytes) => writeFileSync(join(out, 'units', `${unit}.xlsx`), bytes), workers));

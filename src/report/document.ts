@@ -30,6 +30,14 @@ export function newWorkbook(date: Date): ExcelJS.Workbook {
   return wb;
 }
 
+/**
+ * A workbook streamed to `file` as its sheets are committed, with the same recorded dates. Text
+ * goes to the shared-strings table: written inline, LibreOffice reads a line break in it as a space.
+ */
+export function newStreamingWorkbook(file: string, date: Date): ExcelJS.stream.xlsx.WorkbookWriter {
+  return new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: true, created: date, modified: date, creator: 'cchc', lastModifiedBy: 'cchc' } as never);
+}
+
 /** Sets column widths (in characters), each column in Times New Roman, empty cells included. */
 export function setColumns(ws: Worksheet, widths: readonly number[]): void {
   ws.columns = widths.map((width) => ({ width, style: { font: { name: FONT, size: SIZE } } }));
@@ -167,7 +175,8 @@ export function setPrinting(ws: Worksheet, headerRow: number, labels: Labels, or
     printTitlesRow: `${headerRow}:${headerRow}`,
   };
   ws.headerFooter = { oddFooter: `&C&"${FONT},Regular"&10${labels.footer}` };
-  ws.views = [{ state: 'frozen', xSplit: 0, ySplit: headerRow, topLeftCell: `A${headerRow + 1}`, activeCell: `A${headerRow + 1}` }];
+  // In place: a streamed sheet has its views array but no setter for it.
+  ws.views.splice(0, ws.views.length, { state: 'frozen', xSplit: 0, ySplit: headerRow, topLeftCell: `A${headerRow + 1}`, activeCell: `A${headerRow + 1}` });
 }
 
 /**

@@ -7,7 +7,7 @@ import { columnLetters } from '../diagnostics/diagnostic.js';
 import { movementMark, type Comparison } from '../rank/compare-quarters.js';
 import {
   fitHeight,
-  newWorkbook,
+  newStreamingWorkbook,
   numberFormat,
   put,
   putMerged,
@@ -36,6 +36,18 @@ export interface ReportInput {
 }
 
 const HEADER_FILL = 'FFF2F2F2';
+/** The header rows of the bloc sheets and of the detail sheet. */
+const BLOC_HEADER_ROW = 8;
+const DETAIL_HEADER_ROW = 3;
+
+/**
+ * A streamed sheet writes its view (the frozen header) and "fit to page" as soon as it starts,
+ * before setPrinting can set them: they are given when the sheet is created.
+ */
+function streamedSheet(headerRow: number): never {
+  const view = { state: 'frozen', xSplit: 0, ySplit: headerRow, topLeftCell: `A${headerRow + 1}`, activeCell: `A${headerRow + 1}` };
+  return { pageSetup: { fitToWidth: 1, fitToHeight: 0 }, views: [view] } as never;
+}
 
 /**
  * Colours of the grades, best first: the extremes also bold (best) or bold italic (worst), so the
@@ -43,17 +55,25 @@ const HEADER_FILL = 'FFF2F2F2';
  */
 const GRADE_FILLS = ['FFA9D08E', 'FFC6E0B4', 'FFFFF2CC', 'FFF8CBAD', 'FFF4B084'];
 
-/** The summary the committee signs: one sheet per bloc, then the detail of every criterion. */
-export async function writeRankingWorkbook(input: ReportInput): Promise<Buffer> {
+/**
+ * The summary the committee signs, written to `file`: one sheet per bloc, then the detail of
+ * every criterion. The workbook is streamed: each sheet goes to the file when it is complete,
+ * and the detail sheet (one row per unit × criterion: 150,000 rows at EVN scale) row by row.
+ */
+export async function writeRankingWorkbook(input: ReportInput, file: string): Promise<void> {
   const labels = LABELS[input.lang];
-  const wb = newWorkbook(input.stamp);
+  const wb = newStreamingWorkbook(file, input.stamp);
   const names = safeSheetNames(input.results.blocs.map((b) => b.name), [labels.details.sheet]);
-  input.results.blocs.forEach((outcome, i) => {
+  for (const [i, outcome] of input.results.blocs.entries()) {
     const bloc = input.rules.blocs.find((b) => b.bloc === outcome.id)!;
-    writeBlocSheet(wb.addWorksheet(names[i]!), bloc, outcome, input, labels);
-  });
-  writeDetailSheet(wb.addWorksheet(labels.details.sheet), input, labels);
-  return Buffer.from(await wb.xlsx.writeBuffer());
+    const ws = wb.addWorksheet(names[i]!, streamedSheet(BLOC_HEADER_ROW));
+    writeBlocSheet(ws as unknown as Worksheet, bloc, outcome, input, labels);
+    ws.commit();
+  }
+  const detail = wb.addWorksheet(labels.details.sheet, streamedSheet(DETAIL_HEADER_ROW));
+  writeDetailSheet(detail as unknown as Worksheet, input, labels, (row) => detail.getRow(row).commit());
+  detail.commit();
+  await wb.commit();
 }
 
 /** The maximum points of a bloc's parts: each section, the bonus and the penalty. */
@@ -95,6 +115,7 @@ function writeBlocSheet(ws: Worksheet, bloc: Bloc, outcome: BlocOutcome, input: 
   row += 1;
 
   const headerRow = row;
+  if (headerRow !== BLOC_HEADER_ROW) throw new Error(`bloc sheet header at row ${headerRow}, expected ${BLOC_HEADER_ROW}`);
   columns.forEach((c, i) => put(ws, headerRow, i + 1, c.head, { bold: true, align: 'center', wrap: true, border: true, fill: HEADER_FILL }));
   fitHeight(ws, headerRow, widths);
 
@@ -202,7 +223,8 @@ function gradeFill(i: number, n: number): string {
   return GRADE_FILLS[1 + ((i - 1) % 3)]!;
 }
 
-function writeDetailSheet(ws: Worksheet, input: ReportInput, labels: Labels): void {
+/** The detail sheet; `done(row)` is called once each row is complete, for a streamed sheet to write it out. */
+function writeDetailSheet(ws: Worksheet, input: ReportInput, labels: Labels, done: (row: number) => void = () => undefined): void {
   const D = labels.details;
   const fmt = numberFormat(input.rules.scheme.precision);
   const columns = [
@@ -222,9 +244,11 @@ function writeDetailSheet(ws: Worksheet, input: ReportInput, labels: Labels): vo
   const widths = columns.map((c) => c.width);
   setColumns(ws, widths);
   writeTitle(ws, 1, D.title(input.results.quarter), columns.length);
-  const headerRow = 3;
+  const headerRow = DETAIL_HEADER_ROW;
   columns.forEach((c, i) => put(ws, headerRow, i + 1, c.head, { bold: true, align: 'center', wrap: true, border: true, fill: HEADER_FILL }));
   fitHeight(ws, headerRow, widths);
+  // Printing and the filter are set before the rows go: a streamed sheet writes its settings with its last row.
+  setPrinting(ws, headerRow, labels);
   let r = headerRow;
   for (const outcome of input.results.blocs) {
     const bloc = input.rules.blocs.find((b) => b.bloc === outcome.id)!;
@@ -249,11 +273,11 @@ function writeDetailSheet(ws: Worksheet, input: ReportInput, labels: Labels): vo
         put(ws, r, 11, labels.status[c.status], cell);
         put(ws, r, 12, c.reason, cell);
         fitHeight(ws, r, widths);
+        done(r);
       }
     }
   }
   if (r > headerRow) ws.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: r, column: columns.length } };
-  setPrinting(ws, headerRow, labels);
 }
 
 /** The heading of every document, from the scheme. */

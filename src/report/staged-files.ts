@@ -28,16 +28,22 @@ export class StagedFiles {
 
   /** Writes `content` beside `path` (relative to the output folder) under a temporary name. */
   async add(path: string, content: string | Uint8Array): Promise<void> {
+    await this.addWith(path, (temp) => this.ops.writeFile(temp, content));
+  }
+
+  /** Has `write` make the file for `path` itself, at the temporary name it is given (for a streamed workbook). */
+  async addWith(path: string, write: (temp: string) => Promise<void>): Promise<void> {
     const target = resolve(this.root, path);
     const inside = relative(this.root, target);
     // Names come from safeFileNames; a path escaping the folder here is a bug, not bad input.
     if (inside === '' || inside.startsWith('..') || isAbsolute(inside)) throw new Error(`output path outside ${this.root}: ${path}`);
     const temp = join(dirname(target), `.${this.tag}.${this.staged.length}.tmp`);
+    // Staged before the write starts, so a failure half-way still has its temporary file removed.
+    this.staged.push({ target, temp, path });
     await guard(target, async () => {
       await this.ops.mkdir(dirname(target), { recursive: true });
-      await this.ops.writeFile(temp, content);
+      await write(temp);
     });
-    this.staged.push({ target, temp, path });
   }
 
   /**

@@ -95,7 +95,7 @@ export async function writeReports(input: ReportInput, out: string, options: Wri
   const files = unitFiles(input.results);
   try {
     await staged.add('results.json', `${JSON.stringify(input.results, null, 2)}\n`);
-    await staged.add('ranking.xlsx', await writeRankingWorkbook(input));
+    await staged.addWith('ranking.xlsx', (temp) => writeRankingWorkbook(input, temp));
     if (withUnits) {
       const total = files.size;
       let done = 0;
