@@ -1,13 +1,15 @@
 #!/usr/bin/env node
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { diffCommand } from './diff.js';
-import { explainCommand } from './explain.js';
 import { EXIT_USAGE, UsageError } from './io.js';
-import { scoreCommand } from './score.js';
-import { templateCommand } from './template.js';
-import { testCommand } from './test.js';
-import { validateCommand } from './validate.js';
-import { scoreOutputs, watchAndRun } from './watch.js';
+
+// Each command is loaded when it runs: `cchc --help` loads none of the scoring stack.
+const validateCommand = async (...a: Parameters<typeof import('./validate.js').validateCommand>) => (await import('./validate.js')).validateCommand(...a);
+const scoreCommand = async (...a: Parameters<typeof import('./score.js').scoreCommand>) => (await import('./score.js')).scoreCommand(...a);
+const explainCommand = async (...a: Parameters<typeof import('./explain.js').explainCommand>) => (await import('./explain.js')).explainCommand(...a);
+const diffCommand = async (...a: Parameters<typeof import('./diff.js').diffCommand>) => (await import('./diff.js')).diffCommand(...a);
+const testCommand = async (...a: Parameters<typeof import('./test.js').testCommand>) => (await import('./test.js')).testCommand(...a);
+const templateCommand = async (...a: Parameters<typeof import('./template.js').templateCommand>) => (await import('./template.js')).templateCommand(...a);
+const watch = () => import('./watch.js');
 
 /** A whole number ≥ 1 from the command line, or wrong usage. */
 function positiveInteger(text: string): number {
@@ -50,7 +52,10 @@ function program(): Command {
     .option('--watch', 'chấm lại mỗi khi tệp tiêu chí hoặc số liệu thay đổi / score again whenever a scorecard or evidence file changes')
     .addOption(langOption())
     .action(async (opts) => {
-      if (opts.watch) await watchAndRun([opts.rules, opts.evidence], scoreOutputs(opts.out ?? 'out'), opts.lang, (io) => scoreCommand(opts, io));
+      if (opts.watch) {
+        const { scoreOutputs, watchAndRun } = await watch();
+        await watchAndRun([opts.rules, opts.evidence], scoreOutputs(opts.out ?? 'out'), opts.lang, (io) => scoreCommand(opts, io));
+      }
       process.exitCode = await scoreCommand(opts);
     });
   cmd
@@ -66,7 +71,7 @@ function program(): Command {
     .option('--watch', 'giải thích lại mỗi khi tệp thay đổi / explain again whenever a file changes')
     .addOption(langOption())
     .action(async (opts) => {
-      if (opts.watch) await watchAndRun([opts.rules, opts.evidence], () => false, opts.lang, (io) => explainCommand(opts, io));
+      if (opts.watch) await (await watch()).watchAndRun([opts.rules, opts.evidence], () => false, opts.lang, (io) => explainCommand(opts, io));
       process.exitCode = await explainCommand(opts);
     });
   cmd

@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
-import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import { createRequire } from 'node:module';
+import type Ajv2020 from 'ajv/dist/2020.js';
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Code, Params } from '../diagnostics/codes.js';
 import type { Path, SourceFile } from '../load/yaml-file.js';
@@ -19,12 +21,26 @@ const PATTERN_KINDS: Record<string, string> = {
 let ajv: Ajv2020.default | undefined;
 const validators = new Map<SchemaName, ValidateFunction>();
 
-/** Compiles a schema the first time it is needed: compiling costs more than validating. */
+/** The validators compiled at build time (scripts/compile-schemas.mjs), when the build made them. */
+const require = createRequire(import.meta.url);
+const precompiled = ((): Partial<Record<SchemaName, ValidateFunction>> => {
+  try {
+    return require('./schemas.compiled.cjs') as Partial<Record<SchemaName, ValidateFunction>>;
+  } catch (err) {
+    // Only its absence is expected (running from the sources); a broken file is a bug.
+    if ((err as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND' && String((err as Error).message).includes('schemas.compiled.cjs')) return {};
+    throw err;
+  }
+})();
+
+/** The validator of a schema: compiled at build time, or else the first time it is needed. */
 function validatorFor(name: SchemaName): ValidateFunction {
-  let validate = validators.get(name);
+  let validate = validators.get(name) ?? precompiled[name];
   if (!validate) {
     // verbose: errors carry their schema, from which messages take allowed keys and options.
-    ajv ??= new Ajv2020.default({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true });
+    // ajv itself is loaded only here: a built CLI has every validator compiled already.
+    const Ajv = (require('ajv/dist/2020.js') as typeof Ajv2020).default;
+    ajv ??= new Ajv({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true });
     const schema = JSON.parse(readFileSync(new URL(`${name}.schema.json`, SCHEMA_DIR), 'utf8'));
     validate = ajv.compile(schema);
     validators.set(name, validate);
