@@ -3,7 +3,7 @@ import type { Lang } from '../diagnostics/codes.js';
 import { FORM } from '../model/evidence-form.js';
 import { formatNumber } from '../model/number-format.js';
 import { factsOfCriterion, placedCriteria, type Bloc, type Fact, type Rules, type Unit } from '../model/scorecard.js';
-import { fitHeight, newWorkbook, put, putMerged, setColumns, setPrinting } from './document.js';
+import { fitHeight, newWorkbook, put, putMerged, setColumns, setPrinting, workbookBytes } from './document.js';
 import { LABELS, type Labels } from './labels.js';
 import { safeSheetNames } from './safe-names.js';
 
@@ -42,7 +42,7 @@ export async function writeEvidenceForm(input: FormInput): Promise<Buffer> {
     const bloc = input.rules.blocs.find((b) => b.bloc === unit.bloc)!;
     await writeUnitForm(wb.addWorksheet(names[i]!), unit, bloc, input, labels);
   }
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return workbookBytes(wb);
 }
 
 function writeGuide(ws: Worksheet, input: FormInput, labels: Labels): void {

@@ -5,7 +5,7 @@ import type { CriterionOutcome, UnitOutcome } from '../model/results.js';
 import { roundHalfUp } from '../model/round.js';
 import type { Bloc, Criterion } from '../model/scorecard.js';
 import { movementMark } from '../rank/compare-quarters.js';
-import { fitHeight, heightOf, linesIn, newWorkbook, numberFormat, put, putMerged, setColumns, setPrinting, writeHeading, writeSignatures, writeTitle } from './document.js';
+import { fitHeight, heightOf, linesIn, newWorkbook, numberFormat, put, putMerged, setColumns, setPrinting, writeHeading, writeSignatures, writeTitle, workbookBytes } from './document.js';
 import { evidenceLines } from './evidence-text.js';
 import { LABELS, type Labels } from './labels.js';
 import { headOf, rankOf, type ReportInput } from './ranking-workbook.js';
@@ -112,7 +112,7 @@ export async function writeUnitWorkbook(input: ReportInput, blocId: string, unit
   }
   writeSignatures(ws, row + 1, labels, WIDTHS);
   setPrinting(ws, headerRow, labels);
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return workbookBytes(wb);
 }
 
 interface Writer {

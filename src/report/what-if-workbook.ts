@@ -1,7 +1,7 @@
 import type { Lang } from '../diagnostics/codes.js';
 import { movementMark } from '../rank/compare-quarters.js';
 import type { RuleChange, WhatIf } from '../what-if.js';
-import { fitHeight, newWorkbook, put, setColumns, setPrinting } from './document.js';
+import { fitHeight, newWorkbook, put, setColumns, setPrinting, workbookBytes } from './document.js';
 import { LABELS } from './labels.js';
 import { changeText } from './what-if-text.js';
 
@@ -55,5 +55,5 @@ export async function writeWhatIfWorkbook(w: WhatIf, where: (c: RuleChange) => s
     }
   }
   if (r > 1) units.autoFilter = { from: { row: 1, column: 1 }, to: { row: r, column: heads.length } };
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return workbookBytes(wb);
 }
