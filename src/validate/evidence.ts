@@ -50,7 +50,8 @@ export function validateEvidence(
 ): { evidence?: Evidence; missing: MissingByUnit; diagnostics: Diagnostic[] } {
   const out: Diagnostic[] = [];
   const units = new Map<string, UnitEvidence>();
-  const firstAt = new Map<string, string>();
+  // Where each unit's evidence was first seen, found only when needed: locating walks the file.
+  const firstAt = new Map<string, () => string>();
   const blocOf = new Map(rules.units.map((u) => [u.id, rules.blocs.find((b) => b.bloc === u.bloc)!]));
   // The quarter scored: --quarter, else that of the first evidence file, a form's only when all are forms
   // (a unit may send back last quarter's form; the files typed for the quarter say which it is).
@@ -79,7 +80,7 @@ export function validateEvidence(
     const brokenUnits = new Set(schema.violations.filter((v) => v.path[0] === 'units' && v.path.length >= 2).map((v) => String(v.path[1])));
     const data = source.data as { quarter: string; units: Record<string, RawUnit> };
     const unitsOk = typeof data?.units === 'object' && data.units !== null && !Array.isArray(data.units);
-    if (unitsOk) for (const id of brokenUnits) if (blocOf.has(id)) firstAt.set(id, where(source.locate(['units', id], 'key')));
+    if (unitsOk) for (const id of brokenUnits) if (blocOf.has(id)) firstAt.set(id, () => where(source.locate(['units', id], 'key')));
     if (schema.violations.some((v) => !(v.path[0] === 'units' && v.path.length >= 2))) continue;
     if (quarter === undefined) quarter = data.quarter;
     if (source.forms) {
@@ -94,19 +95,19 @@ export function validateEvidence(
     for (const [id, raw] of Object.entries(data.units)) {
       if (brokenUnits.has(id)) continue;
       const at: Locate = (path, target) => source.locate(['units', id, ...path], target);
-      const keyAt = source.locate(['units', id], 'key');
+      const keyAt = lazy(() => source.locate(['units', id], 'key'));
       const bloc = blocOf.get(id);
       if (!bloc) {
         const hint = closest(id, blocOf.keys());
-        out.push(diagnostic('EVIDENCE_UNKNOWN_UNIT', keyAt, { unit: id, ...(hint ? { hint } : {}) }));
+        out.push(diagnostic('EVIDENCE_UNKNOWN_UNIT', keyAt(), { unit: id, ...(hint ? { hint } : {}) }));
         continue;
       }
       const first = firstAt.get(id);
       if (first) {
-        out.push(diagnostic('EVIDENCE_UNIT_TWICE', keyAt, { unit: id, first }));
+        out.push(diagnostic('EVIDENCE_UNIT_TWICE', keyAt(), { unit: id, first: first() }));
         continue;
       }
-      firstAt.set(id, where(keyAt));
+      firstAt.set(id, () => where(keyAt()));
       const unit = checkUnit(id, raw, bloc, source.file, at, out, options.lenient ?? false);
       units.set(id, unit);
       // A value given but refused is reported as such, not again as missing.
@@ -120,7 +121,7 @@ export function validateEvidence(
             const label = m.fact ? bloc.facts[m.fact]!.label : '';
             // A form has a cell for the value: the message points at it.
             const slot = source.slotOf?.(['units', id, ...(m.fact ? ['facts', m.fact] : ['manual', m.criterion])]);
-            out.push(diagnostic('EVIDENCE_MISSING', slot ?? keyAt, { unit: id, criterion: m.criterion, ...(m.fact ? { fact: m.fact, label } : {}) }));
+            out.push(diagnostic('EVIDENCE_MISSING', slot ?? keyAt(), { unit: id, criterion: m.criterion, ...(m.fact ? { fact: m.fact, label } : {}) }));
           }
         }
       }
@@ -207,4 +208,10 @@ function findMissing(unit: UnitEvidence, bloc: Bloc): { criterion: string; fact?
     }
   }
   return lacking;
+}
+
+/** A value computed the first time it is asked for. */
+function lazy<T>(make: () => T): () => T {
+  let made: { value: T } | undefined;
+  return () => (made ??= { value: make() }).value;
 }
