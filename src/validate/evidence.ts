@@ -3,7 +3,7 @@ import { diagnostic, sortDiagnostics, where, type Diagnostic, type Location } fr
 import type { Path, SourceFile } from '../load/yaml-file.js';
 import type { Evidence, FactEvidence, FactValue, ManualPoints, UnitEvidence } from '../model/evidence.js';
 import { QUARTER } from '../model/quarter.js';
-import { factsOfCriterion, placedCriteria, valueTypeOf, type Bloc, type Fact, type Rules } from '../model/scorecard.js';
+import { factsOfCriterion, placedCriteria, valueTypeOf, type Bloc, type Criterion, type Fact, type Rules } from '../model/scorecard.js';
 import { validateSchema } from './schema.js';
 import { closest } from './suggest.js';
 
@@ -149,7 +149,8 @@ function checkUnit(
   const facts: Record<string, FactEvidence> = {};
   for (const [name, given] of Object.entries(raw.facts ?? {})) {
     const entry: FactEvidence = typeof given === 'object' ? given : { value: given };
-    const valueAt = typeof given === 'object' ? at(['facts', name, 'value']) : at(['facts', name]);
+    // Located only for a message: locating walks the file.
+    const valueAt = () => (typeof given === 'object' ? at(['facts', name, 'value']) : at(['facts', name]));
     const fact = Object.hasOwn(bloc.facts, name) ? bloc.facts[name] : undefined;
     if (!fact || fact.from) {
       const hint = fact ? undefined : closest(name, Object.keys(bloc.facts));
@@ -158,7 +159,7 @@ function checkUnit(
       continue;
     }
     const problem = valueProblem(fact, entry.value);
-    if (problem) out.push(diagnostic(problem.code, valueAt, { fact: name, value: String(entry.value), ...problem.params }));
+    if (problem) out.push(diagnostic(problem.code, valueAt(), { fact: name, value: String(entry.value), ...problem.params }));
     else Object.defineProperty(facts, name, { value: entry, enumerable: true });
   }
   const criteria = new Map(placedCriteria(bloc).map((p) => [p.criterion.id, p.criterion]));
@@ -196,18 +197,26 @@ export function valueProblem(fact: Fact, value: FactValue): { code: 'EVIDENCE_TY
 /** The values a unit's applicable criteria need and do not have: facts, or manual points. */
 function findMissing(unit: UnitEvidence, bloc: Bloc): { criterion: string; fact?: string }[] {
   const lacking: { criterion: string; fact?: string }[] = [];
-  for (const { criterion } of placedCriteria(bloc)) {
+  for (const { criterion, reads } of readsOf(bloc)) {
     if (unit.notApplicable.includes(criterion.id)) continue;
     if ('manual' in criterion.score) {
       if (!Object.hasOwn(unit.manual, criterion.id)) lacking.push({ criterion: criterion.id });
       continue;
     }
-    for (const fact of factsOfCriterion(criterion)) {
+    for (const fact of reads) {
       if (bloc.facts[fact]?.from || Object.hasOwn(unit.facts, fact)) continue;
       lacking.push({ criterion: criterion.id, fact });
     }
   }
   return lacking;
+}
+
+/** Each criterion of a bloc with the facts it reads, worked out once per bloc (not once per unit). */
+const READS = new WeakMap<Bloc, { criterion: Criterion; reads: string[] }[]>();
+function readsOf(bloc: Bloc): { criterion: Criterion; reads: string[] }[] {
+  let list = READS.get(bloc);
+  if (!list) READS.set(bloc, (list = placedCriteria(bloc).map(({ criterion }) => ({ criterion, reads: factsOfCriterion(criterion) }))));
+  return list;
 }
 
 /** A value computed the first time it is asked for. */
