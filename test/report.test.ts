@@ -9,6 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Results } from '../src/model/results.js';
 import { movementMark } from '../src/rank/compare-quarters.js';
 import { unitFiles } from '../src/report/write-reports.js';
+import { writeRankingWorkbook } from '../src/report/ranking-workbook.js';
+import { checkRules } from '../src/index.js';
 import { cchc } from './helpers/cli.js';
 import { evaluateFormula, formulaCells, readWorkbook, textCells, valueOf } from './helpers/workbook.js';
 
@@ -304,3 +306,17 @@ describe('units/<id>.xlsx', () => {
     expect(applicable.result).toBe(92);
   });
 });
+
+describe('a ranking workbook that cannot be written', () => {
+  it('rejects with the file system error, however early it comes, and nothing is left unhandled', async () => {
+    const rules = (await checkRules('rules')).rules!;
+    const input = { rules, results: q1, lang: 'vi' as const, stamp: new Date(Date.UTC(2019, 2, 31)) };
+    const missingFolder = join(root, 'no-such-folder', 'ranking.xlsx');
+    await expect(writeRankingWorkbook(input, missingFolder)).rejects.toMatchObject({ code: 'ENOENT' });
+    // And in a folder that exists, it writes the workbook whole.
+    const file = join(root, 'direct.xlsx');
+    await writeRankingWorkbook(input, file);
+    expect((await readWorkbook(file)).worksheets).toHaveLength(5);
+  });
+});
+

@@ -3,6 +3,7 @@
  * 30/2020/NĐ-CP): issuing body and national motto, place-and-date line, title, signature blocks;
  * Times New Roman, A4 landscape, one page wide, table header repeated on each printed page.
  */
+import { createWriteStream } from 'node:fs';
 import ExcelJS from 'exceljs';
 import './exceljs-patch.js';
 import type { Borders, Cell, Font, Worksheet } from 'exceljs';
@@ -31,11 +32,27 @@ export function newWorkbook(date: Date): ExcelJS.Workbook {
 }
 
 /**
- * A workbook streamed to `file` as its sheets are committed, with the same recorded dates. Text
- * goes to the shared-strings table: written inline, LibreOffice reads a line break in it as a space.
+ * Streams a workbook to `file`: `write` adds and commits its sheets, then it is committed. Text
+ * goes to the shared-strings table (written inline, LibreOffice reads a line break in it as a
+ * space). A file error (a folder that cannot be written, a full disk) rejects with that error at
+ * whatever point it happens; exceljs would only listen for it once the workbook is committed.
  */
-export function newStreamingWorkbook(file: string, date: Date): ExcelJS.stream.xlsx.WorkbookWriter {
-  return new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: true, created: date, modified: date, creator: 'cchc', lastModifiedBy: 'cchc' } as never);
+export async function streamWorkbook(file: string, date: Date, write: (wb: ExcelJS.stream.xlsx.WorkbookWriter) => Promise<void> | void): Promise<void> {
+  const stream = createWriteStream(file);
+  const failed = new Promise<never>((_, reject) => stream.once('error', reject));
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: true, created: date, modified: date, creator: 'cchc', lastModifiedBy: 'cchc' } as never);
+  const work = (async () => {
+    await write(wb);
+    await wb.commit();
+  })();
+  // Whichever loses the race must not surface later as an unhandled rejection.
+  work.catch(() => undefined);
+  failed.catch(() => undefined);
+  try {
+    await Promise.race([work, failed]);
+  } finally {
+    if (!stream.closed) stream.destroy();
+  }
 }
 
 /**

@@ -7,12 +7,12 @@ import { columnLetters } from '../diagnostics/diagnostic.js';
 import { movementMark, type Comparison } from '../rank/compare-quarters.js';
 import {
   fitHeight,
-  newStreamingWorkbook,
   numberFormat,
   put,
   putMerged,
   setColumns,
   setPrinting,
+  streamWorkbook,
   writeHeading,
   writeSignatures,
   writeTitle,
@@ -62,18 +62,18 @@ const GRADE_FILLS = ['FFA9D08E', 'FFC6E0B4', 'FFFFF2CC', 'FFF8CBAD', 'FFF4B084']
  */
 export async function writeRankingWorkbook(input: ReportInput, file: string): Promise<void> {
   const labels = LABELS[input.lang];
-  const wb = newStreamingWorkbook(file, input.stamp);
   const names = safeSheetNames(input.results.blocs.map((b) => b.name), [labels.details.sheet]);
-  for (const [i, outcome] of input.results.blocs.entries()) {
-    const bloc = input.rules.blocs.find((b) => b.bloc === outcome.id)!;
-    const ws = wb.addWorksheet(names[i]!, streamedSheet(BLOC_HEADER_ROW));
-    writeBlocSheet(ws as unknown as Worksheet, bloc, outcome, input, labels);
-    ws.commit();
-  }
-  const detail = wb.addWorksheet(labels.details.sheet, streamedSheet(DETAIL_HEADER_ROW));
-  writeDetailSheet(detail as unknown as Worksheet, input, labels, (row) => detail.getRow(row).commit());
-  detail.commit();
-  await wb.commit();
+  await streamWorkbook(file, input.stamp, (wb) => {
+    for (const [i, outcome] of input.results.blocs.entries()) {
+      const bloc = input.rules.blocs.find((b) => b.bloc === outcome.id)!;
+      const ws = wb.addWorksheet(names[i]!, streamedSheet(BLOC_HEADER_ROW));
+      writeBlocSheet(ws as unknown as Worksheet, bloc, outcome, input, labels);
+      ws.commit();
+    }
+    const detail = wb.addWorksheet(labels.details.sheet, streamedSheet(DETAIL_HEADER_ROW));
+    writeDetailSheet(detail as unknown as Worksheet, input, labels, (row) => detail.getRow(row).commit());
+    detail.commit();
+  });
 }
 
 /** The maximum points of a bloc's parts: each section, the bonus and the penalty. */
