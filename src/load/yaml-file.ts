@@ -48,8 +48,12 @@ export async function loadYamlFile(file: string): Promise<{ source?: SourceFile;
 /** Parses YAML text; syntax errors and duplicate keys become diagnostics at their position. */
 export function parseYaml(file: string, text: string): { source: SourceFile; diagnostics: Diagnostic[] } {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  const parse = () => {
+    const lineCounter = new LineCounter();
+    return { lineCounter, doc: parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true }) };
+  };
+  let parsed: ReturnType<typeof parse> | undefined = parse();
+  const { doc, lineCounter } = parsed;
   const at = (offset: number): Location => {
     const { line, col } = lineCounter.linePos(offset);
     return { file, line, col };
@@ -76,12 +80,19 @@ export function parseYaml(file: string, text: string): { source: SourceFile; dia
       diagnostics.push(diagnostic('YAML_SYNTAX', { file, line: 1, col: 1 }, { detail: err.message }));
     }
   }
+  // The syntax tree of a large evidence file is many times its data: it is let go now, and
+  // parsed again only if a message needs a position in the file.
+  if (diagnostics.length === 0) parsed = undefined;
   const source: SourceFile = {
     file,
     text,
     data,
     parsed: diagnostics.length === 0,
-    locate: (path, target = 'value') => at(offsetOf(doc, path, target)),
+    locate: (path, target = 'value') => {
+      parsed ??= parse();
+      const { line, col } = parsed.lineCounter.linePos(offsetOf(parsed.doc, path, target));
+      return { file, line, col };
+    },
   };
   return { source, diagnostics };
 }
