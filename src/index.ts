@@ -89,21 +89,13 @@ export async function writeReports(
 /** Writes the evidence form of a quarter (`cchc template`): one workbook, or one per unit; all or nothing. exceljs loads here. */
 export async function writeEvidenceForms(input: FormInput, out: string, perUnit: boolean): Promise<string[]> {
   const { writeEvidenceForm } = await import('./report/evidence-form.js');
-  const { StagedFiles } = await import('./report/staged-files.js');
+  const { writeStaged } = await import('./report/staged-files.js');
   const { safeFileNames } = await import('./report/safe-names.js');
-  const staged = new StagedFiles(perUnit ? out : dirname(out));
-  try {
-    if (perUnit) {
-      const names = safeFileNames(input.units.map((u) => u.id));
-      for (const [i, unit] of input.units.entries()) await staged.add(`${names[i]}.xlsx`, await writeEvidenceForm({ ...input, units: [unit], forUnits: true }));
-    } else {
-      await staged.add(basename(out), await writeEvidenceForm(input));
-    }
-    await staged.commit();
-  } catch (err) {
-    await staged.abort();
-    throw err;
-  }
+  const staged = await writeStaged(perUnit ? out : dirname(out), async (files) => {
+    if (!perUnit) return files.add(basename(out), await writeEvidenceForm(input));
+    const names = safeFileNames(input.units.map((u) => u.id));
+    for (const [i, unit] of input.units.entries()) await files.add(`${names[i]}.xlsx`, await writeEvidenceForm({ ...input, units: [unit], forUnits: true }));
+  });
   return [...staged.committed];
 }
 
@@ -119,13 +111,6 @@ export { formatWhatIf } from './report/what-if-text.js';
 /** Writes the what-if workbook to `out`, whole or not at all. exceljs loads here. */
 export async function writeWhatIf(w: WhatIf, where: (c: RuleChange) => string | undefined, lang: Lang, out: string, stamp: Date): Promise<void> {
   const { writeWhatIfWorkbook } = await import('./report/what-if-workbook.js');
-  const { StagedFiles } = await import('./report/staged-files.js');
-  const staged = new StagedFiles(dirname(out));
-  try {
-    await staged.add(basename(out), await writeWhatIfWorkbook(w, where, lang, stamp));
-    await staged.commit();
-  } catch (err) {
-    await staged.abort();
-    throw err;
-  }
+  const { writeStaged } = await import('./report/staged-files.js');
+  await writeStaged(dirname(out), async (files) => files.add(basename(out), await writeWhatIfWorkbook(w, where, lang, stamp)));
 }

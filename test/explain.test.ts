@@ -93,5 +93,9 @@ describe('cchc explain', () => {
     expect(a.code).toBe(2);
     expect(a.stderr).toContain('"DL-CAUKE"');
     expect(cchc(['explain', '--evidence', 'samples/2019-Q1', '--unit', 'VP', '--criterion', 'Z.9']).code).toBe(2);
+    // Every command that takes --quarter checks it the same way.
+    expect(cchc(['explain', '--evidence', 'samples/2019-Q1', '--unit', 'VP', '--quarter', '2019-5']).code).toBe(2);
+    expect(cchc(['diff', '--against', 'rules', '--evidence', 'samples/2019-Q1', '--quarter', 'Q1']).code).toBe(2);
+    expect(cchc(['diff', '--against', 'rules', '--evidence', 'samples/2019-Q1', '--out', 'what-if.txt']).code).toBe(2);
   });
 });

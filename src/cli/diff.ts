@@ -13,7 +13,7 @@ import {
   type RuleChange,
 } from '../index.js';
 import { loadQuarter } from './quarter.js';
-import { EXIT_PROBLEMS, UsageError, type Output, STDIO, requireDir } from './io.js';
+import { EXIT_PROBLEMS, type Output, STDIO, requireDir, cannotWrite } from './io.js';
 
 export interface DiffOptions {
   rules: string;
@@ -29,9 +29,6 @@ export async function diffCommand(opts: DiffOptions, io: Output = STDIO): Promis
   const vi = opts.lang === 'vi';
   await requireDir(opts.rules, opts.lang);
   await requireDir(opts.against, opts.lang);
-  if (opts.out !== undefined && !/\.xlsx$/i.test(opts.out)) {
-    throw new UsageError(vi ? `--out phải là một tệp .xlsx: ${opts.out}` : `--out must be an .xlsx file: ${opts.out}`);
-  }
   // One evidence, two rule sets: a fact only one side declares is left out on the other, with a warning.
   const now = await loadQuarter({ ...opts, lenient: true });
   const old = await loadQuarter({ ...opts, rules: opts.against, lenient: true });
@@ -61,7 +58,7 @@ export async function diffCommand(opts: DiffOptions, io: Output = STDIO): Promis
       await writeWhatIf(result, where, opts.lang, opts.out, lastDayOf(result.now.quarter));
     } catch (err) {
       if (!(err instanceof OutputError)) throw err;
-      io.err(`cchc: ${vi ? 'không ghi được' : 'cannot write'} ${err.file}: ${err.code}\n`);
+      io.err(cannotWrite(err, opts.lang));
       return EXIT_PROBLEMS;
     }
     io.out(`${vi ? 'Đã ghi' : 'Wrote'} ${opts.out}\n`);

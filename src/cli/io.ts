@@ -36,13 +36,6 @@ export async function isFile(path: string): Promise<boolean> {
   return (await stat(path).catch(() => undefined))?.isFile() ?? false;
 }
 
-/** Whether `text` is a real calendar day written YYYY-MM-DD. */
-export function isDate(text: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
-  const d = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(text);
-}
-
 /** A progress bar on stderr when it is a terminal; silent on a pipe or file. */
 export function progressBar(label: string, io: Output): { update: (done: number, total: number) => void; done: () => void } {
   if (!io.tty) return { update: () => undefined, done: () => undefined };
@@ -58,4 +51,11 @@ export function progressBar(label: string, io: Output): { update: (done: number,
       if (shown) io.err('\r\x1b[K');
     },
   };
+}
+
+/** The message for outputs that could not be written: staged writing leaves the previous ones as they were. */
+export function cannotWrite(err: { file: string; code: string }, lang: Lang): string {
+  return lang === 'vi'
+    ? `cchc: không ghi được ${err.file}: ${err.code} — các tệp kết quả cũ được giữ nguyên\n`
+    : `cchc: cannot write ${err.file}: ${err.code} — previous outputs left as they were\n`;
 }

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { QUARTER } from '../model/quarter.js';
 import { EXIT_USAGE, UsageError } from './io.js';
 
 // Each command is loaded when it runs: `cchc --help` loads none of the scoring stack.
@@ -10,6 +11,25 @@ const diffCommand = async (...a: Parameters<typeof import('./diff.js').diffComma
 const testCommand = async (...a: Parameters<typeof import('./test.js').testCommand>) => (await import('./test.js')).testCommand(...a);
 const templateCommand = async (...a: Parameters<typeof import('./template.js').templateCommand>) => (await import('./template.js')).templateCommand(...a);
 const watch = () => import('./watch.js');
+
+/** Arguments checked where commander reads them, once for every command that takes them: wrong usage (exit 2) otherwise. */
+function quarterArg(text: string): string {
+  if (!QUARTER.test(text)) throw new InvalidArgumentError('quý dạng YYYY-Qn, ví dụ 2019-Q1 / a quarter YYYY-Qn, e.g. 2019-Q1');
+  return text;
+}
+
+function dateArg(text: string): string {
+  const d = new Date(`${text}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(d.getTime()) || !d.toISOString().startsWith(text)) {
+    throw new InvalidArgumentError('một ngày dạng YYYY-MM-DD / a calendar day YYYY-MM-DD');
+  }
+  return text;
+}
+
+function xlsxArg(text: string): string {
+  if (!/\.xlsx$/i.test(text)) throw new InvalidArgumentError('một tệp .xlsx / an .xlsx file');
+  return text;
+}
 
 /** A whole number ≥ 1 from the command line, or wrong usage. */
 function positiveInteger(text: string): number {
@@ -40,11 +60,11 @@ function program(): Command {
     .description('chấm điểm một quý / score a quarter')
     .requiredOption('--evidence <path>', 'tệp hoặc thư mục số liệu / evidence file or folder')
     .option('--rules <dir>', 'thư mục quy tắc / rules folder', 'rules')
-    .option('--quarter <quarter>', 'quý, ví dụ 2019-Q1 / quarter, e.g. 2019-Q1')
+    .addOption(new Option('--quarter <quarter>', 'quý, ví dụ 2019-Q1 / quarter, e.g. 2019-Q1').argParser(quarterArg))
     .option('--out <dir>', 'thư mục kết quả / output folder (default out/<quarter>)')
     .option('--previous <file>', 'results.json của quý trước / previous quarter results (default <out root>/<previous quarter>/results.json)')
     .option('--no-previous', 'không so sánh với quý trước / no comparison with the previous quarter')
-    .option('--date <YYYY-MM-DD>', 'ngày ký trên bảng điểm / date printed on the sheets (default: left blank)')
+    .addOption(new Option('--date <YYYY-MM-DD>', 'ngày ký trên bảng điểm / date printed on the sheets (default: left blank)').argParser(dateArg))
     .addOption(new Option('--missing <mode>', 'thiếu số liệu / missing evidence').choices(['error', 'zero']).default('error'))
     .option('--strict', 'biểu nhập của quý khác hoặc bộ tiêu chí khác là lỗi / a form for another quarter or other rules is an error')
     .option('--no-unit-files', 'chỉ ghi results.json và ranking.xlsx / write results.json and ranking.xlsx only')
@@ -65,7 +85,7 @@ function program(): Command {
     .requiredOption('--unit <id>', 'mã đơn vị / unit id')
     .option('--criterion <id>', 'chỉ một tiêu chí / one criterion only')
     .option('--rules <dir>', 'thư mục quy tắc / rules folder', 'rules')
-    .option('--quarter <quarter>', 'quý, ví dụ 2019-Q1 / quarter, e.g. 2019-Q1')
+    .addOption(new Option('--quarter <quarter>', 'quý, ví dụ 2019-Q1 / quarter, e.g. 2019-Q1').argParser(quarterArg))
     .addOption(new Option('--missing <mode>', 'thiếu số liệu / missing evidence').choices(['error', 'zero']).default('error'))
     .option('--json', 'xuất JSON / print JSON')
     .option('--watch', 'giải thích lại mỗi khi tệp thay đổi / explain again whenever a file changes')
@@ -80,13 +100,13 @@ function program(): Command {
     .requiredOption('--against <dir>', 'bộ tiêu chí cũ / the rules to compare with')
     .requiredOption('--evidence <path>', 'tệp hoặc thư mục số liệu / evidence file or folder')
     .option('--rules <dir>', 'bộ tiêu chí mới / the new rules', 'rules')
-    .option('--quarter <quarter>', 'quý, ví dụ 2019-Q1 / quarter, e.g. 2019-Q1')
+    .addOption(new Option('--quarter <quarter>', 'quý, ví dụ 2019-Q1 / quarter, e.g. 2019-Q1').argParser(quarterArg))
     .addOption(
       new Option('--missing <mode>', 'thiếu số liệu: zero tính 0 điểm cho tiêu chí mới chưa có số liệu / missing evidence: zero scores a new criterion without evidence 0')
         .choices(['error', 'zero'])
         .default('zero'),
     )
-    .option('--out <file.xlsx>', 'ghi thêm bảng so sánh Excel / also write the comparison as a workbook')
+    .addOption(new Option('--out <file.xlsx>', 'ghi thêm bảng so sánh Excel / also write the comparison as a workbook').argParser(xlsxArg))
     .addOption(langOption())
     .action(async (opts) => {
       process.exitCode = await diffCommand(opts);
@@ -103,7 +123,7 @@ function program(): Command {
   cmd
     .command('template')
     .description('lập biểu nhập số liệu Excel cho các đơn vị / write the Excel evidence form for the units')
-    .requiredOption('--quarter <quarter>', 'quý, ví dụ 2019-Q2 / quarter, e.g. 2019-Q2')
+    .addOption(new Option('--quarter <quarter>', 'quý, ví dụ 2019-Q2 / quarter, e.g. 2019-Q2').argParser(quarterArg).makeOptionMandatory())
     .option('--rules <dir>', 'thư mục quy tắc / rules folder', 'rules')
     .option('--out <path>', 'tệp (hoặc thư mục với --per-unit) / file, or folder with --per-unit (default out/<quarter>/evidence-form.xlsx, out/<quarter>/forms)')
     .option('--per-unit', 'mỗi đơn vị một tệp / one workbook per unit')

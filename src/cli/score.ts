@@ -7,7 +7,6 @@ import {
   loadPreviousResults,
   OutputError,
   previousQuarter,
-  QUARTER,
   scoreQuarter,
   summarizeDiagnostics,
   writeReports,
@@ -17,7 +16,7 @@ import {
   type Results,
 } from '../index.js';
 import { loadQuarter } from './quarter.js';
-import { EXIT_PROBLEMS, UsageError, type Output, STDIO, requireDir, isFile, isDate, progressBar } from './io.js';
+import { EXIT_PROBLEMS, UsageError, type Output, STDIO, requireDir, isFile, progressBar, cannotWrite } from './io.js';
 
 export interface ScoreOptions {
   rules: string;
@@ -39,12 +38,6 @@ export interface ScoreOptions {
 export async function scoreCommand(opts: ScoreOptions, io: Output = STDIO): Promise<number> {
   const vi = opts.lang === 'vi';
   await requireDir(opts.rules, opts.lang);
-  if (opts.quarter !== undefined && !QUARTER.test(opts.quarter)) {
-    throw new UsageError(vi ? `quý phải có dạng YYYY-Qn: ${opts.quarter}` : `the quarter must be YYYY-Qn: ${opts.quarter}`);
-  }
-  if (opts.date !== undefined && !isDate(opts.date)) {
-    throw new UsageError(vi ? `ngày phải có dạng YYYY-MM-DD: ${opts.date}` : `the date must be YYYY-MM-DD: ${opts.date}`);
-  }
   if (typeof opts.previous === 'string' && !(await isFile(opts.previous))) {
     throw new UsageError(vi ? `không tìm thấy tệp kết quả quý trước: ${opts.previous}` : `previous results not found: ${opts.previous}`);
   }
@@ -98,7 +91,7 @@ export async function scoreCommand(opts: ScoreOptions, io: Output = STDIO): Prom
   } catch (err) {
     progress.done();
     if (!(err instanceof OutputError)) throw err;
-    io.err(`cchc: ${vi ? 'không ghi được' : 'cannot write'} ${err.file}: ${err.code}${vi ? ' — các tệp kết quả cũ được giữ nguyên' : ' — previous outputs left as they were'}\n`);
+    io.err(cannotWrite(err, opts.lang));
     return EXIT_PROBLEMS;
   }
   if (skippedPrevious) {

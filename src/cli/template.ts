@@ -5,13 +5,12 @@ import {
   formatDiagnostics,
   lastDayOf,
   OutputError,
-  QUARTER,
   rulesDigest,
   summarizeDiagnostics,
   writeEvidenceForms,
   type Lang,
 } from '../index.js';
-import { EXIT_PROBLEMS, UsageError, type Output, STDIO, requireDir } from './io.js';
+import { EXIT_PROBLEMS, UsageError, type Output, STDIO, requireDir, cannotWrite } from './io.js';
 
 export interface TemplateOptions {
   rules: string;
@@ -24,9 +23,6 @@ export interface TemplateOptions {
 export async function templateCommand(opts: TemplateOptions, io: Output = STDIO): Promise<number> {
   const vi = opts.lang === 'vi';
   await requireDir(opts.rules, opts.lang);
-  if (!QUARTER.test(opts.quarter)) {
-    throw new UsageError(vi ? `quý phải có dạng YYYY-Qn: ${opts.quarter}` : `the quarter must be YYYY-Qn: ${opts.quarter}`);
-  }
   const checked = await checkRules(opts.rules);
   if (checked.diagnostics.length > 0) io.err(`${formatDiagnostics(checked.diagnostics, checked.sources, opts.lang)}\n`);
   if (!checked.rules) {
@@ -55,7 +51,7 @@ export async function templateCommand(opts: TemplateOptions, io: Output = STDIO)
     return 0;
   } catch (err) {
     if (!(err instanceof OutputError)) throw err;
-    io.err(`cchc: ${vi ? 'không ghi được' : 'cannot write'} ${err.file}: ${err.code}\n`);
+    io.err(cannotWrite(err, opts.lang));
     return EXIT_PROBLEMS;
   }
 }

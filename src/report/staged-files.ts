@@ -110,6 +110,22 @@ export class StagedFiles {
   }
 }
 
+/**
+ * Writes a set of files under `dir` all or nothing: `fill` stages them, then they are put in
+ * place together; on any failure the temporary files are removed and the error goes on.
+ */
+export async function writeStaged(dir: string, fill: (staged: StagedFiles) => Promise<void>, ops?: FileOps): Promise<StagedFiles> {
+  const staged = new StagedFiles(dir, ops);
+  try {
+    await fill(staged);
+    await staged.commit();
+  } catch (err) {
+    await staged.abort();
+    throw err;
+  }
+  return staged;
+}
+
 /** Runs a file operation; a system error becomes an OutputError naming `file`. */
 export async function guard<T>(file: string, action: () => Promise<T>): Promise<T> {
   try {

@@ -6,7 +6,7 @@ import type { Results } from '../model/results.js';
 import type { OutputError } from './output-error.js';
 import { writeRankingWorkbook, type ReportInput } from './ranking-workbook.js';
 import { safeFileNames } from './safe-names.js';
-import { StagedFiles, type FileOps } from './staged-files.js';
+import { writeStaged, type FileOps } from './staged-files.js';
 import { writeUnitWorkbook } from './unit-workbook.js';
 import type { UnitJob } from './unit-worker.js';
 
@@ -91,27 +91,28 @@ export async function writeReports(input: ReportInput, out: string, options: Wri
   const before = await readFile(join(out, 'results.json'), 'utf8')
     .then((text) => JSON.parse(text) as Results)
     .catch(() => undefined);
-  const staged = new StagedFiles(out, ops);
   const files = unitFiles(input.results);
-  try {
-    await staged.add('results.json', `${JSON.stringify(input.results, null, 2)}\n`);
-    await staged.addWith('ranking.xlsx', (temp) => writeRankingWorkbook(input, temp));
-    if (withUnits) {
-      const total = files.size;
+  const staged = await writeStaged(
+    out,
+    async (stage) => {
+      await stage.add('results.json', `${JSON.stringify(input.results, null, 2)}\n`);
+      await stage.addWith('ranking.xlsx', (temp) => writeRankingWorkbook(input, temp));
+      if (!withUnits) return;
       let done = 0;
-      await writeUnitFiles(input, async (unit, bytes) => {
-        await staged.add(files.get(unit)!, bytes);
-        onProgress(++done, total);
-      }, options.workers);
-    }
-    await staged.commit();
-  } catch (err) {
-    await staged.abort();
-    throw err;
-  }
-  // Without unit files this run, the scorecards in place are left alone: they are not replaced.
-  const kept = new Set(withUnits ? files.values() : before ? unitFiles(before).values() : []);
-  const stale = before && Array.isArray(before.blocs) ? [...unitFiles(before).values()].filter((p) => !kept.has(p)) : [];
+      await writeUnitFiles(
+        input,
+        async (unit, bytes) => {
+          await stage.add(files.get(unit)!, bytes);
+          onProgress(++done, files.size);
+        },
+        options.workers,
+      );
+    },
+    ops,
+  );
+  // Without unit files this run, the scorecards in place are neither replaced nor removed.
+  const kept = new Set(files.values());
+  const stale = withUnits && Array.isArray(before?.blocs) ? [...unitFiles(before!).values()].filter((p) => !kept.has(p)) : [];
   for (const path of stale) await staged.tidy(join(out, path));
   return { written: [...staged.committed], leftovers: staged.leftovers };
 }
