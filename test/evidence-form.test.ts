@@ -407,6 +407,6 @@ describe('reading filled forms', () => {
     const r = cchc(['score', '--evidence', dir, '--out', join(dir, 'out'), '--lang', 'en']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`${join(dir, 'mine.xlsx')}!Tổng hợp!A1 error EVIDENCE_NOT_A_FORM `);
-    expect(r.stderr).toContain(`${join(dir, 'text.xlsx')}:1:1 error FILE_UNREADABLE `);
+    expect(r.stderr).toContain(`${join(dir, 'text.xlsx')}:1:1 error EVIDENCE_WORKBOOK_FORMAT `);
   });
 });

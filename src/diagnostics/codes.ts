@@ -51,6 +51,12 @@ export const CODES = {
     vi: (p) => `không đọc được tệp: ${p.reason}`,
     en: (p) => `cannot read the file: ${p.reason}`,
   },
+  FILE_TOO_LARGE: {
+    severity: 'error',
+    doc: 'A file is over the size cchc reads: 32 MiB for a YAML or JSON file, 20 MiB for a workbook. Real files are far smaller; split a huge evidence file by bloc.',
+    vi: (p) => `tệp quá lớn: ${p.size} byte, giới hạn ${p.limit} byte`,
+    en: (p) => `the file is too large: ${p.size} bytes, the limit is ${p.limit}`,
+  },
   YAML_SYNTAX: {
     severity: 'error',
     doc: 'The file is not valid YAML (bad indentation, an unclosed quote, a tab used for indentation, …).',
@@ -59,9 +65,39 @@ export const CODES = {
   },
   YAML_DUPLICATE_KEY: {
     severity: 'error',
-    doc: 'The same key appears twice in one mapping; YAML would silently keep only one of them.',
+    doc: 'The same key appears twice in one mapping (also two keys that differ only in how their accents are encoded, NFC and NFD); YAML would silently keep only one of them.',
     vi: (p) => `khóa "${p.key}" bị lặp lại`,
     en: (p) => `key "${p.key}" appears twice`,
+  },
+  YAML_ENCODING: {
+    severity: 'error',
+    doc: 'The file is not UTF-8 text (saved as "Unicode"/UTF-16 or in an old code page, or damaged): the first bad byte is shown. Save it as UTF-8.',
+    vi: (p) => `tệp không phải văn bản UTF-8 (byte 0x${p.byte}); hãy lưu lại với mã hóa UTF-8`,
+    en: (p) => `the file is not UTF-8 text (byte 0x${p.byte}); save it as UTF-8`,
+  },
+  YAML_TAG: {
+    severity: 'error',
+    doc: 'A YAML tag other than the core ones (`!!str`, `!!int`, `!!float`, `!!bool`, `!!null`, `!!map`, `!!seq`), or one its value does not fit: `!!binary`, `!!timestamp`, `!!set`, custom `!tags` are refused, never run or converted.',
+    vi: (p) => `thẻ YAML ${p.tag} không được dùng ở đây`,
+    en: (p) => `the YAML tag ${p.tag} is not allowed here`,
+  },
+  YAML_TOO_DEEP: {
+    severity: 'error',
+    doc: 'Mappings and lists nested deeper than 64 levels (the scorecard language needs about ten): refused before it can exhaust the stack.',
+    vi: (p) => `lồng nhau quá sâu (tối đa ${p.limit} cấp)`,
+    en: (p) => `nested too deep (at most ${p.limit} levels)`,
+  },
+  YAML_ALIASES: {
+    severity: 'error',
+    doc: 'Aliases (`*name`) that would expand past 1,000 copies, as in a "billion laughs" file: refused instead of filling memory. Shown at the first alias.',
+    vi: (p) => `bí danh (*alias) mở rộng quá ${p.limit} lần`,
+    en: (p) => `aliases (*alias) expand more than ${p.limit} times`,
+  },
+  YAML_NUMBER: {
+    severity: 'error',
+    doc: 'A number that cannot be used exactly: `.nan`, `.inf`, one too large for a double (`1e309` reads as infinity), or a whole number past 9,007,199,254,740,991.',
+    vi: (p) => `số ${p.value} không dùng được (không hữu hạn hoặc quá lớn để giữ chính xác)`,
+    en: (p) => `the number ${p.value} cannot be used (not finite, or too large to hold exactly)`,
   },
   SCHEMA_UNKNOWN_KEY: {
     severity: 'error',
@@ -418,6 +454,30 @@ export const CODES = {
     doc: 'A workbook cell holds a formula without a computed value (the file was written by a program that does not calculate); open and save it in Excel or LibreOffice, or type the value.',
     vi: () => `ô có công thức nhưng chưa có giá trị tính sẵn; hãy mở và lưu lại tệp bằng Excel, hoặc nhập giá trị`,
     en: () => `the cell holds a formula with no computed value; open and save the file in Excel, or type the value`,
+  },
+  EVIDENCE_WORKBOOK_FORMAT: {
+    severity: 'error',
+    doc: 'A `.xlsx` evidence file that is not an Excel workbook (not a zip; an old `.xls` or other binary file; a zip Excel would not write). Save it from Excel as .xlsx.',
+    vi: (p) => `tệp không phải sổ Excel .xlsx (${({ 'not-zip': 'không phải tệp zip', ole: 'tệp nhị phân kiểu cũ, ví dụ .xls', zip64: 'zip64', method: 'kiểu nén lạ' } as Params)[String(p.what)] ?? p.what}); hãy lưu lại từ Excel dưới dạng .xlsx`,
+    en: (p) => `not an Excel .xlsx workbook (${({ 'not-zip': 'not a zip file', ole: 'an old binary file such as .xls', zip64: 'zip64', method: 'an unusual compression' } as Params)[String(p.what)] ?? p.what}); save it from Excel as .xlsx`,
+  },
+  EVIDENCE_WORKBOOK_ENCRYPTED: {
+    severity: 'error',
+    doc: 'A workbook saved with a password to open it: its contents cannot be read. Save it without the password (sheet protection without a password, as the forms have, is fine).',
+    vi: () => `sổ Excel được đặt mật khẩu mở tệp; hãy lưu lại không có mật khẩu`,
+    en: () => `the workbook is encrypted with a password; save it without one`,
+  },
+  EVIDENCE_WORKBOOK_LIMIT: {
+    severity: 'error',
+    doc: 'A workbook past what a form can need, refused before it fills memory (a zip bomb, a pasted million rows): more than 5,000 parts, a part unpacking past 16 MiB, 64 MiB unpacked in all, or a form sheet longer than 5,000 rows.',
+    vi: (p) => `sổ Excel vượt giới hạn: ${({ entries: 'số phần trong tệp', part: `phần ${p.part} khi giải nén (byte)`, unpacked: 'tổng dung lượng giải nén (byte)', rows: `số dòng của trang ${p.part}` } as Params)[String(p.what)]} tối đa ${p.limit}`,
+    en: (p) => `the workbook is past a limit: ${({ entries: 'parts in the file', part: `part ${p.part} unpacked (bytes)`, unpacked: 'bytes unpacked in all', rows: `rows of sheet ${p.part}` } as Params)[String(p.what)]} at most ${p.limit}`,
+  },
+  EVIDENCE_SHEET_HIDDEN: {
+    severity: 'error',
+    doc: 'A form sheet is hidden: what is scored must be what the committee sees when it opens the file. Unhide the sheet, or delete it.',
+    vi: (p) => `trang biểu "${p.sheet}" đang bị ẩn; hãy hiện trang hoặc xóa nó`,
+    en: (p) => `form sheet "${p.sheet}" is hidden; unhide or delete it`,
   },
   EVIDENCE_NOT_A_FORM: {
     severity: 'error',

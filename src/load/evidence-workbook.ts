@@ -1,3 +1,4 @@
+import { readFile, stat } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import type { Cell } from 'exceljs';
 import { diagnostic, where, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
@@ -5,7 +6,11 @@ import type { FactValue } from '../model/evidence.js';
 import { FORM, NO_WORDS, YES_WORDS } from '../model/evidence-form.js';
 import { roundHalfUp } from '../model/round.js';
 import type { FactType } from '../model/scorecard.js';
+import { checkWorkbookBytes, MAX_WORKBOOK_BYTES } from './workbook-limits.js';
 import type { FormStamp, Path, SourceFile } from './yaml-file.js';
+
+/** Most rows a form sheet may have: a bloc's form has about sixty. */
+const MAX_FORM_ROWS = 5000;
 
 interface RawEntry {
   facts: Record<string, { value: FactValue; source?: string; note?: string }>;
@@ -23,11 +28,26 @@ export type FactTypeOf = (unit: string, fact: string) => FactType | undefined;
  * throws for problems of the file itself.
  */
 export async function loadEvidenceWorkbook(file: string, typeOf: FactTypeOf): Promise<{ source?: SourceFile; diagnostics: Diagnostic[] }> {
+  const top: Location = { file, line: 1, col: 1 };
+  let bytes: Buffer;
+  try {
+    const info = await stat(file);
+    if (!info.isFile()) return { diagnostics: [diagnostic('FILE_UNREADABLE', top, { reason: 'not a regular file' })] };
+    if (info.size > MAX_WORKBOOK_BYTES) return { diagnostics: [diagnostic('FILE_TOO_LARGE', top, { size: info.size, limit: MAX_WORKBOOK_BYTES })] };
+    bytes = await readFile(file);
+  } catch (err) {
+    return { diagnostics: [diagnostic('FILE_UNREADABLE', top, { reason: (err as NodeJS.ErrnoException).code ?? (err as Error).message })] };
+  }
+  // Evidence comes from every unit: what it is and how far it unpacks is checked before exceljs opens it.
+  const refusal = checkWorkbookBytes(bytes);
+  if (refusal?.kind === 'encrypted') return { diagnostics: [diagnostic('EVIDENCE_WORKBOOK_ENCRYPTED', top)] };
+  if (refusal?.kind === 'format') return { diagnostics: [diagnostic('EVIDENCE_WORKBOOK_FORMAT', top, { what: refusal.what })] };
+  if (refusal?.kind === 'limit') return { diagnostics: [diagnostic('EVIDENCE_WORKBOOK_LIMIT', top, { what: refusal.what, limit: refusal.limit, part: refusal.part ?? '' })] };
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.readFile(file);
+    await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   } catch (err) {
-    return { diagnostics: [diagnostic('FILE_UNREADABLE', { file, line: 1, col: 1 }, { reason: (err as Error).message.split('\n')[0]! })] };
+    return { diagnostics: [diagnostic('FILE_UNREADABLE', top, { reason: (err as Error).message.split('\n')[0]! })] };
   }
   const diagnostics: Diagnostic[] = [];
   const places = new Map<string, Location>();
@@ -37,6 +57,15 @@ export async function loadEvidenceWorkbook(file: string, typeOf: FactTypeOf): Pr
   for (const ws of wb.worksheets) {
     if (textOf(ws.getCell(1, FORM.col.key)) !== FORM.marker) continue;
     const at = (row: number, col: number): Location => ({ file, sheet: ws.name, line: row, col });
+    // What is scored is what the committee can see when it opens the file.
+    if (ws.state !== 'visible') {
+      diagnostics.push(diagnostic('EVIDENCE_SHEET_HIDDEN', at(1, FORM.col.label), { sheet: ws.name }));
+      continue;
+    }
+    if (ws.rowCount > MAX_FORM_ROWS) {
+      diagnostics.push(diagnostic('EVIDENCE_WORKBOOK_LIMIT', at(MAX_FORM_ROWS + 1, FORM.col.key), { what: 'rows', limit: MAX_FORM_ROWS, part: ws.name }));
+      continue;
+    }
     const unit = textOf(ws.getCell(FORM.stamp.unit, FORM.col.key)) ?? '';
     const unitAt = at(FORM.stamp.unit, FORM.col.label);
     const stamp: FormStamp = {
@@ -104,7 +133,7 @@ export async function loadEvidenceWorkbook(file: string, typeOf: FactTypeOf): Pr
     units[unit] = entry;
   }
   const start: Location = { file, sheet: wb.worksheets[0]?.name ?? '', line: 1, col: 1 };
-  if (forms.length === 0) return { diagnostics: [diagnostic('EVIDENCE_NOT_A_FORM', start)] };
+  if (forms.length === 0) return { diagnostics: diagnostics.length > 0 ? diagnostics : [diagnostic('EVIDENCE_NOT_A_FORM', start)] };
   const locate = (path: Path, target: 'value' | 'key' = 'value'): Location => {
     for (let n = path.length; n >= 0; n--) {
       const found = places.get(key(path.slice(0, n), n === path.length ? target : 'value'));

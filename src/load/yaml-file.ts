@@ -1,5 +1,5 @@
-import { readFile } from 'node:fs/promises';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { readFile, stat } from 'node:fs/promises';
+import { isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import { diagnostic, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
 
 export type Path = readonly (string | number)[];
@@ -31,18 +31,31 @@ export interface FormStamp {
 
 /** Cap on alias expansion, so a "billion laughs" file is refused instead of filling memory. */
 const MAX_ALIAS_COUNT = 1000;
+/** Largest YAML file read: a whole corporation's evidence in one file is a few MB. */
+export const MAX_YAML_BYTES = 32 * 1024 * 1024;
+/** Deepest nesting of mappings and lists; the scorecard language needs about ten. */
+export const MAX_YAML_DEPTH = 64;
+/** Explicit tags allowed: the YAML 1.2 core ones. Others (`!!binary`, `!!timestamp`, `!foo`) would make values no schema expects. */
+const CORE_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => `tag:yaml.org,2002:${t}`));
 
 /** Reads and parses one YAML file; never throws for problems in the file itself. */
 export async function loadYamlFile(file: string): Promise<{ source?: SourceFile; diagnostics: Diagnostic[] }> {
-  let text: string;
+  const start: Location = { file, line: 1, col: 1 };
+  let bytes: Buffer;
   try {
-    text = await readFile(file, 'utf8');
+    const info = await stat(file);
+    // A pipe or a device (a link to /dev/zero) would never end: only plain files are read.
+    if (!info.isFile()) return { diagnostics: [diagnostic('FILE_UNREADABLE', start, { reason: 'not a regular file' })] };
+    if (info.size > MAX_YAML_BYTES) return { diagnostics: [diagnostic('FILE_TOO_LARGE', start, { size: info.size, limit: MAX_YAML_BYTES })] };
+    bytes = await readFile(file);
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
     const code = e.code === 'ENOENT' ? 'FILE_MISSING' : 'FILE_UNREADABLE';
-    return { diagnostics: [diagnostic(code, { file, line: 1, col: 1 }, { name: file, reason: e.code ?? e.message })] };
+    return { diagnostics: [diagnostic(code, start, { name: file, reason: e.code ?? e.message })] };
   }
-  return parseYaml(file, text);
+  const bad = firstInvalidUtf8(bytes);
+  if (bad !== undefined) return { diagnostics: [diagnostic('YAML_ENCODING', positionOfByte(file, bytes, bad), { byte: bytes[bad]!.toString(16).toUpperCase().padStart(2, '0') })] };
+  return parseYaml(file, bytes.toString('utf8'));
 }
 
 /** Parses YAML text; syntax errors and duplicate keys become diagnostics at their position. */
@@ -50,7 +63,8 @@ export function parseYaml(file: string, text: string): { source: SourceFile; dia
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const parse = () => {
     const lineCounter = new LineCounter();
-    return { lineCounter, doc: parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true }) };
+    // The core schema whatever a `%YAML 1.1` line says: no `yes` as true, no `1:30` as 90.
+    return { lineCounter, doc: parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, schema: 'core' }) };
   };
   let parsed: ReturnType<typeof parse> | undefined = parse();
   const { doc, lineCounter } = parsed;
@@ -64,21 +78,35 @@ export function parseYaml(file: string, text: string): { source: SourceFile; dia
     const where = at(e.pos[0]);
     if (e.code === 'DUPLICATE_KEY') {
       diagnostics.push(diagnostic('YAML_DUPLICATE_KEY', where, { key: keyText(text, e.pos[0]) }));
+    } else if (e.code === 'RESOURCE_EXHAUSTION') {
+      // The parser ran out of stack: nesting far deeper than any scorecard.
+      diagnostics.push(diagnostic('YAML_TOO_DEEP', where, { limit: MAX_YAML_DEPTH }));
     } else if (!syntaxLines.has(where.line)) {
       // One syntax error sets off others on the same line; the first is the one to fix.
       syntaxLines.add(where.line);
       diagnostics.push(diagnostic('YAML_SYNTAX', where, { detail: firstLine(e.message) }));
     }
   }
+  if (diagnostics.length === 0) diagnostics.push(...checkTree(doc, at));
   let data: unknown = null;
   if (diagnostics.length === 0) {
     try {
-      data = normalize(doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }));
+      const problems: ValueProblem[] = [];
+      data = normalize(doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), [], problems);
+      for (const p of problems) {
+        diagnostics.push(
+          p.kind === 'number'
+            ? diagnostic('YAML_NUMBER', at(offsetOf(doc, p.path, 'value')), { value: numberText(p.value!) })
+            : diagnostic('YAML_DUPLICATE_KEY', at(offsetOf(doc, p.path, 'key')), { key: String(p.path.at(-1)) }),
+        );
+      }
     } catch (err) {
       // The yaml library throws only for excessive alias expansion here.
       if (!(err instanceof ReferenceError)) throw err;
-      diagnostics.push(diagnostic('YAML_SYNTAX', { file, line: 1, col: 1 }, { detail: err.message }));
+      const first = firstAlias(doc);
+      diagnostics.push(diagnostic('YAML_ALIASES', first === undefined ? { file, line: 1, col: 1 } : at(first), { limit: MAX_ALIAS_COUNT }));
     }
+    if (diagnostics.length > 0) data = null;
   }
   // The syntax tree of a large evidence file is many times its data: it is let go now, and
   // parsed again only if a message needs a position in the file.
@@ -95,6 +123,89 @@ export function parseYaml(file: string, text: string): { source: SourceFile; dia
     },
   };
   return { source, diagnostics };
+}
+
+/**
+ * Tags outside the core schema and nesting deeper than MAX_YAML_DEPTH, each at its node.
+ * Walked without recursion: the tree may be as deep as the parser managed.
+ */
+function checkTree(doc: Document, at: (offset: number) => Location): Diagnostic[] {
+  const found = new Map<number, Diagnostic>();
+  // A tag the parser could not resolve is warned about at the tag itself; those are shown there.
+  const unresolved = new Set<string>();
+  for (const w of doc.warnings) {
+    if (w.code !== 'TAG_RESOLVE_FAILED') continue;
+    const tag = /Unresolved tag: (\S+)/.exec(w.message)?.[1];
+    if (tag) unresolved.add(tag);
+    found.set(w.pos[0], diagnostic('YAML_TAG', at(w.pos[0]), { tag: (tag ?? firstLine(w.message)).replace('tag:yaml.org,2002:', '!!') }));
+  }
+  const stack: { node: unknown; depth: number }[] = [{ node: doc.contents, depth: 1 }];
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop()!;
+    if (!isNode(node)) continue;
+    const offset = node.range?.[0] ?? 0;
+    if (node.tag && !CORE_TAGS.has(node.tag) && !unresolved.has(node.tag)) {
+      found.set(offset, diagnostic('YAML_TAG', at(offset), { tag: node.tag.replace('tag:yaml.org,2002:', '!!') }));
+    }
+    if (!isMap(node) && !isSeq(node)) continue;
+    if (depth > MAX_YAML_DEPTH) {
+      found.set(offset, diagnostic('YAML_TOO_DEEP', at(offset), { limit: MAX_YAML_DEPTH }));
+      return [...found.values()];
+    }
+    for (const item of node.items) {
+      if (isPair(item)) stack.push({ node: item.key, depth: depth + 1 }, { node: item.value, depth: depth + 1 });
+      else stack.push({ node: item, depth: depth + 1 });
+    }
+  }
+  return [...found.values()];
+}
+
+function firstAlias(doc: Document): number | undefined {
+  let offset: number | undefined;
+  visit(doc, {
+    Alias(_, node) {
+      offset = node.range?.[0];
+      return visit.BREAK;
+    },
+  });
+  return offset;
+}
+
+function numberText(value: number): string {
+  if (Number.isNaN(value)) return '.nan';
+  if (!Number.isFinite(value)) return value > 0 ? '.inf' : '-.inf';
+  return String(value);
+}
+
+/** Offset of the first byte that is not valid UTF-8, if any. */
+function firstInvalidUtf8(bytes: Buffer): number | undefined {
+  const strict = new TextDecoder('utf-8', { fatal: true });
+  try {
+    strict.decode(bytes);
+    return undefined;
+  } catch {
+    // The shortest prefix that fails ends at the bad byte; a sequence cut at the end of a
+    // prefix is not a failure while streaming.
+    let lo = 0;
+    let hi = bytes.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      try {
+        new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, mid + 1), { stream: true });
+        lo = mid + 1;
+      } catch {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+}
+
+function positionOfByte(file: string, bytes: Buffer, offset: number): Location {
+  const before = bytes.subarray(0, offset);
+  const lineStart = before.lastIndexOf(0x0a) + 1;
+  const line = before.reduce((n, b) => (b === 0x0a ? n + 1 : n), 1);
+  return { file, line, col: before.subarray(lineStart).toString('utf8').length + 1 };
 }
 
 function firstLine(message: string): string {
@@ -133,14 +244,40 @@ function rangeStart(node: unknown): number | undefined {
   return (node as Node | null)?.range?.[0];
 }
 
-/** Deep copy with every string and key in NFC; keys are defined, never assigned, so `__proto__` stays data. */
-function normalize(value: unknown): unknown {
+interface ValueProblem {
+  path: Path;
+  kind: 'number' | 'key';
+  value?: number;
+}
+
+/**
+ * Deep copy with every string and key in NFC and -0 as 0; keys are defined, never assigned, so
+ * `__proto__` stays data. Numbers that cannot be used exactly (NaN, infinities, integers past
+ * 2^53) and keys equal once in NFC are collected with their path.
+ */
+function normalize(value: unknown, path: (string | number)[], problems: ValueProblem[]): unknown {
   if (typeof value === 'string') return value.normalize('NFC');
-  if (Array.isArray(value)) return value.map(normalize);
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value) || (Number.isInteger(value) && !Number.isSafeInteger(value))) problems.push({ path: [...path], kind: 'number', value });
+    return value === 0 ? 0 : value;
+  }
+  if (Array.isArray(value)) {
+    return value.map((v, i) => {
+      path.push(i);
+      const out = normalize(v, path, problems);
+      path.pop();
+      return out;
+    });
+  }
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) {
-      Object.defineProperty(out, k.normalize('NFC'), { value: normalize(v), enumerable: true, writable: true, configurable: true });
+      path.push(k);
+      const nfc = k.normalize('NFC');
+      // Two keys that differ only in how their accents are encoded are the same key.
+      if (Object.hasOwn(out, nfc)) problems.push({ path: [...path], kind: 'key' });
+      Object.defineProperty(out, nfc, { value: normalize(v, path, problems), enumerable: true, writable: true, configurable: true });
+      path.pop();
     }
     return out;
   }

@@ -1,0 +1,83 @@
+import { inflateRawSync } from 'node:zlib';
+
+/** Largest workbook file read: a form for a whole company is well under 1 MB. */
+export const MAX_WORKBOOK_BYTES = 20 * 1024 * 1024;
+/** Most parts (files inside the zip) a workbook may have: a form has a few per sheet. */
+export const MAX_WORKBOOK_ENTRIES = 5000;
+/** Largest part once unpacked: a form sheet is tens of kB; a 1,000,000-row sheet is far more. */
+export const MAX_WORKBOOK_PART = 16 * 1024 * 1024;
+/** Most bytes all parts may unpack to. */
+export const MAX_WORKBOOK_UNPACKED = 64 * 1024 * 1024;
+
+/** Why a workbook is refused before it is opened. */
+export type WorkbookRefusal =
+  | { kind: 'encrypted' }
+  | { kind: 'format'; what: 'ole' | 'not-zip' | 'zip64' | 'method' }
+  | { kind: 'limit'; what: 'entries' | 'part' | 'unpacked'; limit: number; part?: string };
+
+const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+/** The stream an encrypted OOXML package keeps its key data in, as UTF-16 in the OLE directory. */
+const ENCRYPTION_INFO = Buffer.from('EncryptionInfo', 'utf16le');
+
+/**
+ * Checks a workbook's bytes before exceljs unpacks them: a zip (not an encrypted or old
+ * binary file), with few enough parts, each actually inflated under a byte budget, so a zip
+ * bomb is refused whatever sizes its headers claim. Undefined when it may be opened.
+ */
+export function checkWorkbookBytes(bytes: Buffer): WorkbookRefusal | undefined {
+  if (bytes.subarray(0, 8).equals(OLE_MAGIC)) {
+    // Excel saves a workbook with a password to open as an OLE file holding the encrypted zip.
+    return bytes.includes(ENCRYPTION_INFO) ? { kind: 'encrypted' } : { kind: 'format', what: 'ole' };
+  }
+  if (bytes.length < 22 || bytes.readUInt32LE(0) !== 0x04034b50) return { kind: 'format', what: 'not-zip' };
+  const end = endOfCentralDirectory(bytes);
+  if (end === undefined) return { kind: 'format', what: 'not-zip' };
+  const count = bytes.readUInt16LE(end + 10);
+  let at = bytes.readUInt32LE(end + 16);
+  if (count === 0xffff || at === 0xffffffff) return { kind: 'format', what: 'zip64' };
+  if (count > MAX_WORKBOOK_ENTRIES) return { kind: 'limit', what: 'entries', limit: MAX_WORKBOOK_ENTRIES };
+  let budget = MAX_WORKBOOK_UNPACKED;
+  for (let i = 0; i < count; i++) {
+    if (at + 46 > bytes.length || bytes.readUInt32LE(at) !== 0x02014b50) return { kind: 'format', what: 'not-zip' };
+    const flags = bytes.readUInt16LE(at + 8);
+    const method = bytes.readUInt16LE(at + 10);
+    const packed = bytes.readUInt32LE(at + 20);
+    const nameLength = bytes.readUInt16LE(at + 28);
+    const extraLength = bytes.readUInt16LE(at + 30);
+    const commentLength = bytes.readUInt16LE(at + 32);
+    const local = bytes.readUInt32LE(at + 42);
+    const name = bytes.toString('utf8', at + 46, at + 46 + nameLength);
+    at += 46 + nameLength + extraLength + commentLength;
+    if (flags & 1) return { kind: 'encrypted' };
+    if (local + 30 > bytes.length || bytes.readUInt32LE(local) !== 0x04034b50) return { kind: 'format', what: 'not-zip' };
+    const start = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
+    const data = bytes.subarray(start, start + packed);
+    const limit = Math.min(MAX_WORKBOOK_PART, budget);
+    let size: number;
+    if (method === 0) {
+      size = data.length;
+    } else if (method === 8) {
+      try {
+        size = inflateRawSync(data, { maxOutputLength: limit + 1 }).length;
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') size = limit + 1;
+        else return { kind: 'format', what: 'not-zip' };
+      }
+    } else {
+      return { kind: 'format', what: 'method' };
+    }
+    if (size > MAX_WORKBOOK_PART) return { kind: 'limit', what: 'part', limit: MAX_WORKBOOK_PART, part: name };
+    if (size > budget) return { kind: 'limit', what: 'unpacked', limit: MAX_WORKBOOK_UNPACKED };
+    budget -= size;
+  }
+  return undefined;
+}
+
+/** Offset of the end-of-central-directory record, searched back over the longest comment. */
+function endOfCentralDirectory(bytes: Buffer): number | undefined {
+  const stop = Math.max(0, bytes.length - 22 - 0xffff);
+  for (let i = bytes.length - 22; i >= stop; i--) {
+    if (bytes.readUInt32LE(i) === 0x06054b50) return i;
+  }
+  return undefined;
+}
