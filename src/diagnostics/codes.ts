@@ -95,9 +95,9 @@ export const CODES = {
   },
   YAML_NUMBER: {
     severity: 'error',
-    doc: 'A number that cannot be used exactly: `.nan`, `.inf`, one too large for a double (`1e309` reads as infinity), or a whole number past 9,007,199,254,740,991.',
-    vi: (p) => `số ${p.value} không dùng được (không hữu hạn hoặc quá lớn để giữ chính xác)`,
-    en: (p) => `the number ${p.value} cannot be used (not finite, or too large to hold exactly)`,
+    doc: 'A number that cannot be used exactly: `.nan`, `.inf`, one too large for a double (`1e309` reads as infinity), or a whole number past ±9,007,199,254,740,991 (2^53 − 1), beyond which not every whole number can be held.',
+    vi: (p) => `số ${p.value} không dùng được (không hữu hạn, hoặc vượt ±9007199254740991)`,
+    en: (p) => `the number ${p.value} cannot be used (not finite, or past ±9007199254740991)`,
   },
   SCHEMA_UNKNOWN_KEY: {
     severity: 'error',

@@ -197,7 +197,16 @@ function firstInvalidUtf8(bytes: Buffer): number | undefined {
         hi = mid;
       }
     }
-    return lo;
+    // Byte `lo` cannot follow what precedes it; when that is an unfinished sequence, the sequence
+    // is what is broken, and its lead byte is the one shown.
+    try {
+      strict.decode(bytes.subarray(0, lo));
+      return lo;
+    } catch {
+      let start = lo - 1;
+      while (start > 0 && lo - start < 4 && (bytes[start]! & 0xc0) === 0x80) start--;
+      return start;
+    }
   }
 }
 

@@ -1,0 +1,408 @@
+// Hostile and damaged input, one case each (issue: bad input, faults and security). Each case
+// replaces the high-voltage team's evidence in a copy of samples/2019-Q1 and runs the built
+// CLI: exit 1 with each expected code at its place, no stack trace, and nothing written; or,
+// for input that only looks odd (a BOM, CRLF, -0, NFD accents, a hidden scratch sheet), the
+// same results.json, byte for byte, as the samples give. Positions are found in the fixture
+// text (positionOf), not counted by hand.
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { parse } from 'yaml';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseYaml } from '../src/load/yaml-file.js';
+import { CLI, cchc, positionOf, ROOT } from './helpers/cli.js';
+import { FIXTURES } from './helpers/fixtures.js';
+import { readZip, writeZip } from './helpers/zip.js';
+
+const SAMPLES = join(ROOT, 'samples', '2019-Q1');
+const HV = 'high-voltage-team.yaml';
+const HV_TEXT = readFileSync(join(SAMPLES, HV), 'utf8');
+const HV_UNIT = 'QLVH-CT';
+
+const temps: string[] = [];
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'cchc-adversarial-'));
+  temps.push(dir);
+  return dir;
+}
+afterAll(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+/** The sample quarter with the high-voltage team's file replaced by `files` (name → content). */
+function quarterWith(files: Record<string, string | Buffer>): string {
+  const dir = tempDir();
+  cpSync(SAMPLES, dir, { recursive: true });
+  rmSync(join(dir, HV));
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
+  return dir;
+}
+
+/** The sample text of the high-voltage team with `from` replaced by `to` (which must be there). */
+function hvWith(from: string, to: string): string {
+  if (!HV_TEXT.includes(from)) throw new Error(`not in the sample: ${from}`);
+  return HV_TEXT.replace(from, to);
+}
+
+function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** `file:line:col CODE` of every diagnostic printed, paths relative to the evidence folder. */
+function diagnosticsOf(stderr: string, dir: string): string[] {
+  return stderr
+    .split('\n')
+    .map((l) => /^(\S+?(?::\d+:\d+|![^!]+![A-Z]+\d+)) (?:error|warning) ([A-Z_]+) /.exec(l))
+    .filter((m) => m !== null)
+    .map((m) => `${m![1]!.replace(`${dir}/`, '')} ${m![2]}`);
+}
+
+/** The rules/units.yaml line of the high-voltage team, reported when its evidence is refused. */
+const HV_MISSING = `${join('rules', 'units.yaml')}:${positionOf(readFileSync(join(ROOT, 'rules', 'units.yaml'), 'utf8'), `id: ${HV_UNIT}`).replace(/:\d+$/, ':11')} EVIDENCE_UNIT_MISSING`;
+
+/** Scores `dir` and expects exit 1, exactly `expected` among the diagnostics, no stack trace, and no output folder. */
+async function expectRefused(dir: string, expected: string[]): Promise<void> {
+  const out = join(dir, 'out');
+  const r = await run(['score', '--evidence', dir, '--out', out, '--no-previous', '--lang', 'en']);
+  expect(r.stderr).not.toMatch(/\n\s+at .*\(.*:\d+:\d+\)/);
+  expect(diagnosticsOf(r.stderr, dir)).toEqual(expected);
+  expect(r.code).toBe(1);
+  expect(existsSync(out)).toBe(false);
+}
+
+let sampleResults: string;
+beforeAll(() => {
+  const out = join(tempDir(), 'out');
+  const r = cchc(['score', '--evidence', SAMPLES, '--out', out, '--no-previous', '--lang', 'en']);
+  expect(r.code).toBe(0);
+  sampleResults = readFileSync(join(out, 'results.json'), 'utf8');
+});
+
+/** Scores `dir` and expects success with the samples' results.json, byte for byte. */
+async function expectSameAsSamples(dir: string, warnings: string[] = []): Promise<void> {
+  const out = join(dir, 'out');
+  const r = await run(['score', '--evidence', dir, '--out', out, '--no-previous', '--lang', 'en']);
+  expect(diagnosticsOf(r.stderr, dir)).toEqual(warnings);
+  expect(r.code).toBe(0);
+  expect(readFileSync(join(out, 'results.json'), 'utf8')).toBe(sampleResults);
+}
+
+describe('YAML', { timeout: 60_000 }, () => {
+  it.concurrent('an alias bomb ("billion laughs") is refused at its first alias', async () => {
+    let text = 'quarter: 2019-Q1\na: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]\n';
+    for (let i = 1; i < 9; i++) text += `${'abcdefghi'[i]}: &${'abcdefghi'[i]} [${Array(9).fill(`*${'abcdefghi'[i - 1]}`).join(', ')}]\n`;
+    text += 'units: {}\n';
+    await expectRefused(quarterWith({ [HV]: text }), [`${HV}:${positionOf(text, '*a')} YAML_ALIASES`, HV_MISSING]);
+  });
+
+  it.concurrent('nesting past 64 levels is refused at the first level too deep', async () => {
+    const text = `quarter: 2019-Q1\nunits:\n  ${HV_UNIT}:\n    facts:\n      late_reports: { value: ${'['.repeat(100)}0${']'.repeat(100)} }\n`;
+    // The file's mapping (1) > units (2) > unit (3) > facts (4) > fact (5) > the value's first list (6): the 60th list is level 65.
+    const col = Number(positionOf(text, '[').split(':')[1]) + 59;
+    await expectRefused(quarterWith({ [HV]: text }), [`${HV}:5:${col} YAML_TOO_DEEP`, HV_MISSING]);
+  });
+
+  it.concurrent('nesting deep enough to exhaust the parser is refused, not a crash', async () => {
+    const text = `quarter: 2019-Q1\nunits: ${'['.repeat(20_000)}${']'.repeat(20_000)}\n`;
+    const r = await run(['score', '--evidence', quarterWith({ [HV]: text }), '--out', join(tempDir(), 'out'), '--lang', 'en']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(new RegExp(`${HV}:2:\\d+ error YAML_TOO_DEEP `));
+    expect(r.stderr).not.toMatch(/RangeError|\n\s+at /);
+  });
+
+  it.concurrent('a file over 32 MiB is refused before it is read', async () => {
+    const text = `quarter: 2019-Q1\n${`# ${'x'.repeat(1021)}\n`.repeat(32 * 1024 + 1)}`;
+    await expectRefused(quarterWith({ [HV]: text }), [`${HV}:1:1 FILE_TOO_LARGE`, HV_MISSING]);
+  });
+
+  it.concurrent('custom and non-core tags are refused, never run or converted', async () => {
+    let text = hvWith('value: 95,', "value: !!js/function 'function () { return 100 }',");
+    text = text.replace('value: 78,', 'value: !!binary ODA=,').replace('uniform_ok: true', 'uniform_ok: !yes true');
+    text = text.replace('value: 98,', 'value: !!timestamp 2019-03-31,');
+    await expectRefused(quarterWith({ [HV]: text }), [
+      `${HV}:${positionOf(text, '!!js/function')} YAML_TAG`,
+      `${HV}:${positionOf(text, 'ODA=')} YAML_TAG`,
+      `${HV}:${positionOf(text, '2019-03-31')} YAML_TAG`,
+      `${HV}:${positionOf(text, '!yes')} YAML_TAG`,
+      HV_MISSING,
+    ]);
+  });
+
+  it.concurrent('a %YAML 1.1 line does not make 1:30 a number nor yes a boolean', async () => {
+    const text = `%YAML 1.1\n---\n${hvWith('uniform_ok: true', 'uniform_ok: yes').replace('value: 95,', 'value: 1:30,')}`;
+    await expectRefused(quarterWith({ [HV]: text }), [
+      `${HV}:${positionOf(text, '1:30')} EVIDENCE_TYPE`,
+      `${HV}:${positionOf(text, 'yes')} EVIDENCE_TYPE`,
+    ]);
+  });
+
+  it.concurrent('a byte-order mark is read past', async () => {
+    await expectSameAsSamples(quarterWith({ [HV]: `\ufeff${HV_TEXT}` }));
+  });
+
+  it.concurrent('CRLF line ends read the same', async () => {
+    await expectSameAsSamples(quarterWith({ [HV]: HV_TEXT.replace(/\n/g, '\r\n') }));
+  });
+
+  it.concurrent('a tab used for indentation is a syntax error at its line', async () => {
+    const text = hvWith('    facts:\n      plan_task', '    facts:\n\tplan_task');
+    const r = await run(['score', '--evidence', quarterWith({ [HV]: text }), '--out', join(tempDir(), 'out'), '--lang', 'en']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(new RegExp(`${HV}:${positionOf(text, '\tplan')} error YAML_SYNTAX .*Tabs`));
+  });
+
+  it.concurrent('invalid UTF-8 is refused at the first bad byte', async () => {
+    const text = hvWith('Bảng theo dõi', 'Bảng theo XX');
+    const bytes = Buffer.from(text, 'utf8');
+    const at = bytes.indexOf(Buffer.from('XX'));
+    bytes[at] = 0xc3; // a lead byte followed by "X": not UTF-8
+    await expectRefused(quarterWith({ [HV]: bytes }), [`${HV}:${positionOf(text, 'XX')} YAML_ENCODING`, HV_MISSING]);
+  });
+
+  it.concurrent('a file saved as UTF-16 ("Unicode" in Notepad) is refused at 1:1', async () => {
+    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(HV_TEXT, 'utf16le')]);
+    await expectRefused(quarterWith({ [HV]: bytes }), [`${HV}:1:1 YAML_ENCODING`, HV_MISSING]);
+  });
+
+  it('keys __proto__, constructor and prototype stay data: no prototype pollution', () => {
+    const text = [
+      '__proto__: { polluted: yes }',
+      'units:',
+      '  __proto__: { polluted: yes }',
+      '  constructor: { prototype: { polluted: yes } }',
+      `  ${HV_UNIT}:`,
+      '    facts:',
+      '      __proto__: { value: 1, polluted: yes }',
+      '      prototype: { value: 1 }',
+      '',
+    ].join('\n');
+    const { source, diagnostics } = parseYaml('e.yaml', text);
+    expect(diagnostics).toEqual([]);
+    const data = source.data as Record<string, Record<string, unknown>>;
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.prototype).not.toHaveProperty('polluted');
+    expect(Object.getPrototypeOf(data)).toBe(Object.prototype);
+    expect(Object.keys(data)).toEqual(['__proto__', 'units']);
+    expect(Object.getPrototypeOf(data.units)).toBe(Object.prototype);
+    expect(Object.keys(data.units!)).toEqual(['__proto__', 'constructor', HV_UNIT]);
+    const facts = (data.units![HV_UNIT] as { facts: object }).facts;
+    expect(Object.keys(facts)).toEqual(['__proto__', 'prototype']);
+    expect(Object.getPrototypeOf(facts)).toBe(Object.prototype);
+  });
+
+  it.concurrent('a unit id __proto__ is refused as an id', async () => {
+    const text = hvWith('units:\n', 'units:\n  __proto__: { facts: {} }\n');
+    await expectRefused(quarterWith({ [HV]: text }), [`${HV}:${positionOf(text, '__proto__')} SCHEMA_PATTERN`, HV_MISSING]);
+  });
+
+  it.concurrent('ids constructor and prototype are looked up as data, never found on Object.prototype', async () => {
+    const text = hvWith('units:\n', 'units:\n  constructor: { facts: {} }\n').replace(
+      '      uniform_ok: true\n',
+      '      uniform_ok: true\n      prototype: 1\n      constructor: { value: 1 }\n      toString: true\n',
+    );
+    await expectRefused(quarterWith({ [HV]: text }), [
+      `${HV}:${positionOf(text, 'constructor: { facts')} EVIDENCE_UNKNOWN_UNIT`,
+      `${HV}:${positionOf(text, 'prototype: 1')} EVIDENCE_UNKNOWN_FACT`,
+      `${HV}:${positionOf(text, 'constructor: { value')} EVIDENCE_UNKNOWN_FACT`,
+      `${HV}:${positionOf(text, 'toString')} EVIDENCE_UNKNOWN_FACT`,
+    ]);
+  });
+
+  it.concurrent('two keys equal once in NFC are the same key', async () => {
+    const text = hvWith('uniform_ok: true', 'uniform_ok: { value: true, ghi_chú: 1, ghi_chu\u0301: 2 }');
+    await expectRefused(quarterWith({ [HV]: text }), [`${HV}:${positionOf(text, 'ghi_chu\u0301')} YAML_DUPLICATE_KEY`, HV_MISSING]);
+  });
+});
+
+describe('numbers', { timeout: 60_000 }, () => {
+  it.concurrent.each([
+    ['.nan', 'YAML_NUMBER'],
+    ['.inf', 'YAML_NUMBER'],
+    ['-.inf', 'YAML_NUMBER'],
+    ['1e309', 'YAML_NUMBER'],
+    ['123456789012345678901', 'YAML_NUMBER'],
+    ['"95"', 'EVIDENCE_TYPE'],
+    ['"95,5"', 'EVIDENCE_TYPE'],
+    ['1e20', 'YAML_NUMBER'],
+    ['1e15', 'EVIDENCE_RANGE'],
+    ['""', 'EVIDENCE_TYPE'],
+  ])('%s for a rate is refused (%s) at the value', async (value, code) => {
+    const text = hvWith('value: 95,', `value: ${value},`);
+    const expected = [`${HV}:${positionOf(text, `${value},`)} ${code}`];
+    if (code.startsWith('YAML_')) expected.push(HV_MISSING);
+    await expectRefused(quarterWith({ [HV]: text }), expected);
+  });
+
+  it.concurrent('-0 scores as 0: the same results as the samples', async () => {
+    await expectSameAsSamples(quarterWith({ [HV]: hvWith('late_reports: { value: 0,', 'late_reports: { value: -0,') }));
+  });
+});
+
+describe('ids and names', { timeout: 60_000 }, () => {
+  it.concurrent.each([['a/b'], ['a\\\\b'], ['../x'], ['..'], [''], ['QLVH-СT' /* Cyrillic С */], ['QLVH‐CT' /* U+2010 hyphen */], [' QLVH-CT']])(
+    'unit id "%s" in evidence is refused as an id',
+    async (id) => {
+      const text = hvWith(`  ${HV_UNIT}:`, `  "${id}":`);
+      await expectRefused(quarterWith({ [HV]: text }), [`${HV}:${positionOf(text, `"${id}":`)} SCHEMA_PATTERN`, HV_MISSING]);
+    },
+  );
+
+  it.concurrent.each([['CON'], ['NUL'], ['a..b']])('unit id "%s" in evidence is a unit units.yaml does not have', async (id) => {
+    const text = hvWith(`  ${HV_UNIT}:`, `  ${id}:`);
+    await expectRefused(quarterWith({ [HV]: text }), [`${HV}:${positionOf(text, `${id}:`)} EVIDENCE_UNKNOWN_UNIT`, HV_MISSING]);
+  });
+
+  it.concurrent('accents typed in NFD read as the same text: the same results as the samples', async () => {
+    const evidence = quarterWith({ [HV]: HV_TEXT.normalize('NFD') });
+    expect(HV_TEXT.normalize('NFD')).not.toBe(HV_TEXT);
+    await expectSameAsSamples(evidence);
+  });
+});
+
+describe('workbooks', { timeout: 60_000 }, () => {
+  let form: Buffer;
+
+  beforeAll(async () => {
+    // The team's per-unit form, filled from the sample YAML as the unit would.
+    const dir = tempDir();
+    const made = cchc(['template', '--quarter', '2019-Q1', '--per-unit', '--out', dir]);
+    expect(made.code).toBe(0);
+    const unit = (parse(HV_TEXT) as { units: Record<string, { facts: Record<string, unknown>; manual: Record<string, { points: number; note?: string }> }> }).units[HV_UNIT]!;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, `${HV_UNIT}.xlsx`));
+    const ws = wb.worksheets.find((s) => s.getCell('A1').value === 'cchc-evidence-form/1')!;
+    ws.eachRow((row) => {
+      const key = row.getCell(1).value;
+      if (typeof key !== 'string') return;
+      const fact = unit.facts[key];
+      if (fact !== undefined) {
+        const f = typeof fact === 'object' && fact !== null ? (fact as { value: unknown; source?: string; note?: string }) : { value: fact };
+        row.getCell(5).value = typeof f.value === 'boolean' ? (f.value ? 'Có' : 'Không') : (f.value as number);
+        if (f.source) row.getCell(6).value = f.source;
+        if (f.note) row.getCell(7).value = f.note;
+      } else if (key.startsWith('manual:')) {
+        const m = unit.manual[key.slice('manual:'.length)]!;
+        row.getCell(5).value = m.points;
+        if (m.note) row.getCell(7).value = m.note;
+      }
+    });
+    form = Buffer.from(await wb.xlsx.writeBuffer());
+  });
+
+  /** The filled form edited with exceljs, as bytes. */
+  async function edited(edit: (wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet) => void): Promise<Buffer> {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(form as unknown as ExcelJS.Buffer);
+    edit(wb, wb.worksheets.find((s) => s.getCell('A1').value === 'cchc-evidence-form/1')!);
+    return Buffer.from(await wb.xlsx.writeBuffer());
+  }
+
+  function rowOf(ws: ExcelJS.Worksheet, key: string): number {
+    let found = 0;
+    ws.eachRow((row, r) => {
+      if (row.getCell(1).value === key) found = r;
+    });
+    return found;
+  }
+
+  it('the filled form scores as the samples do', async () => {
+    await expectSameAsSamples(quarterWith({ 'QLVH-CT.xlsx': form }));
+  });
+
+  it.concurrent('a file that is not a zip', async () => {
+    await expectRefused(quarterWith({ 'QLVH-CT.xlsx': HV_TEXT }), ['QLVH-CT.xlsx:1:1 EVIDENCE_WORKBOOK_FORMAT', HV_MISSING]);
+  });
+
+  it.concurrent('an old binary workbook (.xls) named .xlsx', async () => {
+    const xls = readFileSync(join(FIXTURES, 'adversarial', 'old-binary.xlsx'));
+    await expectRefused(quarterWith({ 'QLVH-CT.xlsx': xls }), ['QLVH-CT.xlsx:1:1 EVIDENCE_WORKBOOK_FORMAT', HV_MISSING]);
+  });
+
+  it.concurrent('a workbook with a password to open it', async () => {
+    const encrypted = readFileSync(join(FIXTURES, 'adversarial', 'encrypted.xlsx'));
+    await expectRefused(quarterWith({ 'QLVH-CT.xlsx': encrypted }), ['QLVH-CT.xlsx:1:1 EVIDENCE_WORKBOOK_ENCRYPTED', HV_MISSING]);
+  });
+
+  it.concurrent('a zip bomb: a part that unpacks past 16 MiB, whatever its header claims', async () => {
+    const entries = readZip(form);
+    entries.push({ name: 'xl/media/image1.png', data: Buffer.alloc(200 * 1024 * 1024), claimedSize: 1000 });
+    const bomb = writeZip(entries);
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    await expectRefused(quarterWith({ 'QLVH-CT.xlsx': bomb }), ['QLVH-CT.xlsx:1:1 EVIDENCE_WORKBOOK_LIMIT', HV_MISSING]);
+  });
+
+  it.concurrent('a zip bomb: parts that unpack past 64 MiB in all', async () => {
+    const entries = readZip(form);
+    for (let i = 1; i <= 5; i++) entries.push({ name: `xl/media/image${i}.png`, data: Buffer.alloc(15 * 1024 * 1024, i) });
+    await expectRefused(quarterWith({ 'QLVH-CT.xlsx': writeZip(entries) }), ['QLVH-CT.xlsx:1:1 EVIDENCE_WORKBOOK_LIMIT', HV_MISSING]);
+  });
+
+  it.concurrent('a zip of more than 5,000 parts', async () => {
+    const entries = readZip(form);
+    for (let i = 0; i < 5001; i++) entries.push({ name: `customXml/item${i}.xml`, data: Buffer.from('<a/>') });
+    await expectRefused(quarterWith({ 'QLVH-CT.xlsx': writeZip(entries) }), ['QLVH-CT.xlsx:1:1 EVIDENCE_WORKBOOK_LIMIT', HV_MISSING]);
+  });
+
+  it.concurrent('a form sheet of 1,000,000 filled rows is refused before exceljs reads it', async () => {
+    const entries = readZip(form);
+    const sheet = entries.find((e) => /^xl\/worksheets\/sheet\d+\.xml$/.test(e.name) && e.data.includes('cchc-evidence-form') === false)!;
+    const rows: string[] = [];
+    for (let r = 100; r <= 1_000_099; r++) rows.push(`<row r="${r}"><c r="C${r}" t="inlineStr"><is><t>x</t></is></c></row>`);
+    const xml = sheet.data.toString('utf8').replace('</sheetData>', `${rows.join('')}</sheetData>`);
+    sheet.data = Buffer.from(xml);
+    await expectRefused(quarterWith({ 'QLVH-CT.xlsx': writeZip(entries) }), ['QLVH-CT.xlsx:1:1 EVIDENCE_WORKBOOK_LIMIT', HV_MISSING]);
+  });
+
+  it.concurrent('a form sheet with a value in row 1,000,000 is refused at the first row past 5,000', async () => {
+    let name = '';
+    const bytes = await edited((_, ws) => {
+      name = ws.name;
+      ws.getCell(1_000_000, 5).value = 1;
+    });
+    await expectRefused(quarterWith({ 'QLVH-CT.xlsx': bytes }), [`QLVH-CT.xlsx!${name}!A5001 EVIDENCE_WORKBOOK_LIMIT`, HV_MISSING]);
+  });
+
+  it.concurrent('a value cell merged down into the next row: the next row is blank, not a copy', async () => {
+    let expected = '';
+    const bytes = await edited((_, ws) => {
+      const r = rowOf(ws, 'late_reports');
+      ws.mergeCells(r - 1, 5, r, 5);
+      expected = `QLVH-CT.xlsx!${ws.name}!E${r} EVIDENCE_MISSING`;
+    });
+    await expectRefused(quarterWith({ 'QLVH-CT.xlsx': bytes }), [expected]);
+  });
+
+  it.concurrent('a hidden form sheet is refused: what is scored is what the committee sees', async () => {
+    let name = '';
+    const bytes = await edited((_, ws) => {
+      name = ws.name;
+      ws.state = 'hidden';
+    });
+    await expectRefused(quarterWith({ 'QLVH-CT.xlsx': bytes }), [`QLVH-CT.xlsx!${name}!C1 EVIDENCE_SHEET_HIDDEN`, HV_MISSING]);
+  });
+
+  it.concurrent('hidden extra sheets that are not forms are left alone: the same results', async () => {
+    const bytes = await edited((wb) => {
+      const scratch = wb.addWorksheet('Nháp');
+      scratch.getCell('A1').value = 'cchc-evidence-form/0';
+      scratch.getCell('E10').value = 100;
+      scratch.state = 'veryHidden';
+      wb.addWorksheet('Ẩn').state = 'hidden';
+    });
+    await expectSameAsSamples(quarterWith({ 'QLVH-CT.xlsx': bytes }));
+  });
+
+  it.concurrent('Có typed with NFD accents reads as yes: the same results', async () => {
+    const bytes = await edited((_, ws) => {
+      ws.getCell(rowOf(ws, 'uniform_ok'), 5).value = 'Có'.normalize('NFD');
+    });
+    await expectSameAsSamples(quarterWith({ 'QLVH-CT.xlsx': bytes }));
+  });
+});
