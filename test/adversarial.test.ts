@@ -266,6 +266,37 @@ describe('ids and names', { timeout: 60_000 }, () => {
   });
 });
 
+describe('ids and names in the scorecards', { timeout: 60_000 }, () => {
+  const UNITS_TEXT = readFileSync(join(ROOT, 'rules', 'units.yaml'), 'utf8');
+
+  /** A copy of rules/ with units.yaml replaced. */
+  function rulesWith(units: string): string {
+    const dir = tempDir();
+    cpSync(join(ROOT, 'rules'), dir, { recursive: true });
+    writeFileSync(join(dir, 'units.yaml'), units);
+    return dir;
+  }
+
+  it.concurrent.each([['../DL-CAUKE'], ['DL/CAUKE'], ['DL\\CAUKE'], ['DL-CAUKΕ' /* Greek Ε */], ['']])('unit id "%s" in units.yaml is refused as an id', async (id) => {
+    const text = UNITS_TEXT.replace('id: DL-CAUKE,', `id: '${id}',`);
+    const rules = rulesWith(text);
+    const r = await run(['validate', '--rules', rules, '--lang', 'en']);
+    expect(r.code).toBe(1);
+    expect(diagnosticsOf(r.stderr, rules)).toEqual([`units.yaml:${positionOf(text, `'${id}'`)} SCHEMA_PATTERN`]);
+  });
+
+  it.concurrent('unit names typed with NFD accents give the same results as in NFC', async () => {
+    const nfd = UNITS_TEXT.normalize('NFD');
+    expect(nfd).not.toBe(UNITS_TEXT);
+    const out = join(tempDir(), 'out');
+    const r = await run(['score', '--rules', rulesWith(nfd), '--evidence', SAMPLES, '--out', out, '--no-previous', '--lang', 'en']);
+    expect(r.code).toBe(0);
+    // The rules digest is over the files' bytes, which differ; everything else is the same.
+    const digest = /"rulesDigest": "[^"]+"/;
+    expect(readFileSync(join(out, 'results.json'), 'utf8').replace(digest, '')).toBe(sampleResults.replace(digest, ''));
+  });
+});
+
 describe('workbooks', { timeout: 60_000 }, () => {
   let form: Buffer;
 
