@@ -297,6 +297,22 @@ describe('ids and names in the scorecards', { timeout: 60_000 }, () => {
   });
 });
 
+describe('evidence cannot change the rules', { timeout: 60_000 }, () => {
+  it.concurrent('a fact the engine computes from another bloc cannot be given', async () => {
+    const file = 'direct-departments.yaml';
+    const text = readFileSync(join(SAMPLES, file), 'utf8').replace('    facts:\n', '    facts:\n      branches_mean_score: 100\n');
+    const dir = quarterWith({ [HV]: HV_TEXT, [file]: text });
+    await expectRefused(dir, [`${file}:${positionOf(text, 'branches_mean_score')} EVIDENCE_UNKNOWN_FACT`]);
+  });
+
+  it.concurrent('manual points above the criterion\'s max, and keys of the scorecard language, are refused', async () => {
+    const text = hvWith('II.4: { points: 6.5,', 'II.4: { points: 60,').replace('    manual:\n', '    max: 1000\n    manual:\n');
+    await expectRefused(quarterWith({ [HV]: text }), [`${HV}:${positionOf(text, 'max: 1000')} SCHEMA_UNKNOWN_KEY`]);
+    const points = hvWith('II.4: { points: 6.5,', 'II.4: { points: 60,');
+    await expectRefused(quarterWith({ [HV]: points }), [`${HV}:${positionOf(points, '60,')} EVIDENCE_MANUAL`]);
+  });
+});
+
 describe('workbooks', { timeout: 60_000 }, () => {
   let form: Buffer;
 
