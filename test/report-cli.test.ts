@@ -121,14 +121,17 @@ describe('the previous quarter', () => {
     expect([...textCells(ws).values()]).not.toContain('Thay đổi hạng');
   });
 
-  it('an impossible previous score (1e308) is refused by the schema, not written as NaN', () => {
+  it.each([
+    [1e308, 'YAML_NUMBER'],
+    [1e15, 'SCHEMA_RANGE'],
+  ])('an impossible previous score (%s) is refused (%s), not written as NaN', (score, code) => {
     const root = tempDir();
     const file = previousOf(root, (p) => {
-      p.blocs[0]!.units[0]!.score = 1e308;
+      p.blocs[0]!.units[0]!.score = score;
     });
     const { r, out } = scoreBase(root, '--previous', file, '--lang', 'en');
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/error SCHEMA_RANGE /);
+    expect(r.stderr).toMatch(new RegExp(`error ${code} `));
     expect(existsSync(out)).toBe(false);
   });
 

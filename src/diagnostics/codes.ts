@@ -53,7 +53,7 @@ export const CODES = {
   },
   FILE_TOO_LARGE: {
     severity: 'error',
-    doc: 'A file is over the size cchc reads: 32 MiB for a YAML or JSON file, 20 MiB for a workbook. Real files are far smaller; split a huge evidence file by bloc.',
+    doc: 'A file is over the size cchc reads: 16 MiB for a YAML or JSON file, 20 MiB for a workbook. Real files are far smaller; split a huge evidence file by bloc.',
     vi: (p) => `tệp quá lớn: ${p.size} byte, giới hạn ${p.limit} byte`,
     en: (p) => `the file is too large: ${p.size} bytes, the limit is ${p.limit}`,
   },

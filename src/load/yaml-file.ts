@@ -31,8 +31,11 @@ export interface FormStamp {
 
 /** Cap on alias expansion, so a "billion laughs" file is refused instead of filling memory. */
 const MAX_ALIAS_COUNT = 1000;
-/** Largest YAML file read: a whole corporation's evidence in one file is a few MB. */
-export const MAX_YAML_BYTES = 32 * 1024 * 1024;
+/**
+ * Largest YAML file read. 5,000 units' evidence is about 7 MB; the parser's syntax tree takes
+ * up to about 100 bytes of memory per byte of a file made of tiny entries, so the cap also caps memory.
+ */
+export const MAX_YAML_BYTES = 16 * 1024 * 1024;
 /** Deepest nesting of mappings and lists; the scorecard language needs about ten. */
 export const MAX_YAML_DEPTH = 64;
 /** Explicit tags allowed: the YAML 1.2 core ones. Others (`!!binary`, `!!timestamp`, `!foo`) would make values no schema expects. */
@@ -64,7 +67,8 @@ export function parseYaml(file: string, text: string): { source: SourceFile; dia
   const parse = () => {
     const lineCounter = new LineCounter();
     // The core schema whatever a `%YAML 1.1` line says: no `yes` as true, no `1:30` as 90.
-    return { lineCounter, doc: parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, schema: 'core' }) };
+    // Duplicate keys are found by checkTree: the parser's own check is quadratic in a mapping's size.
+    return { lineCounter, doc: parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, strict: true, schema: 'core' }) };
   };
   let parsed: ReturnType<typeof parse> | undefined = parse();
   const { doc, lineCounter } = parsed;
@@ -94,11 +98,7 @@ export function parseYaml(file: string, text: string): { source: SourceFile; dia
       const problems: ValueProblem[] = [];
       data = normalize(doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), [], problems);
       for (const p of problems) {
-        diagnostics.push(
-          p.kind === 'number'
-            ? diagnostic('YAML_NUMBER', at(offsetOf(doc, p.path, 'value')), { value: numberText(p.value!) })
-            : diagnostic('YAML_DUPLICATE_KEY', at(offsetOf(doc, p.path, 'key')), { key: String(p.path.at(-1)) }),
-        );
+        diagnostics.push(diagnostic('YAML_NUMBER', at(offsetOf(doc, p.path, 'value')), { value: numberText(p.value) }));
       }
     } catch (err) {
       // The yaml library throws only for excessive alias expansion here.
@@ -151,6 +151,17 @@ function checkTree(doc: Document, at: (offset: number) => Location): Diagnostic[
     if (depth > MAX_YAML_DEPTH) {
       found.set(offset, diagnostic('YAML_TOO_DEEP', at(offset), { limit: MAX_YAML_DEPTH }));
       return [...found.values()];
+    }
+    if (isMap(node)) {
+      // Keys equal once in NFC are the same key: "Cầu" typed with combining accents is "Cầu".
+      const keys = new Set<string>();
+      for (const pair of node.items) {
+        if (!isScalar(pair.key)) continue;
+        const key = String(pair.key.value).normalize('NFC');
+        const keyAt = pair.key.range?.[0] ?? offset;
+        if (keys.has(key)) found.set(keyAt, diagnostic('YAML_DUPLICATE_KEY', at(keyAt), { key: String(pair.key.value) }));
+        keys.add(key);
+      }
     }
     for (const item of node.items) {
       if (isPair(item)) stack.push({ node: item.key, depth: depth + 1 }, { node: item.value, depth: depth + 1 });
@@ -255,19 +266,18 @@ function rangeStart(node: unknown): number | undefined {
 
 interface ValueProblem {
   path: Path;
-  kind: 'number' | 'key';
-  value?: number;
+  value: number;
 }
 
 /**
  * Deep copy with every string and key in NFC and -0 as 0; keys are defined, never assigned, so
  * `__proto__` stays data. Numbers that cannot be used exactly (NaN, infinities, integers past
- * 2^53) and keys equal once in NFC are collected with their path.
+ * 2^53) are collected with their path.
  */
 function normalize(value: unknown, path: (string | number)[], problems: ValueProblem[]): unknown {
   if (typeof value === 'string') return value.normalize('NFC');
   if (typeof value === 'number') {
-    if (!Number.isFinite(value) || (Number.isInteger(value) && !Number.isSafeInteger(value))) problems.push({ path: [...path], kind: 'number', value });
+    if (!Number.isFinite(value) || (Number.isInteger(value) && !Number.isSafeInteger(value))) problems.push({ path: [...path], value });
     return value === 0 ? 0 : value;
   }
   if (Array.isArray(value)) {
@@ -282,10 +292,7 @@ function normalize(value: unknown, path: (string | number)[], problems: ValuePro
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) {
       path.push(k);
-      const nfc = k.normalize('NFC');
-      // Two keys that differ only in how their accents are encoded are the same key.
-      if (Object.hasOwn(out, nfc)) problems.push({ path: [...path], kind: 'key' });
-      Object.defineProperty(out, nfc, { value: normalize(v, path, problems), enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(out, k.normalize('NFC'), { value: normalize(v, path, problems), enumerable: true, writable: true, configurable: true });
       path.pop();
     }
     return out;
