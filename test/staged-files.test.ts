@@ -1,10 +1,10 @@
 import * as fs from 'node:fs/promises';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { OutputError } from '../src/report/output-error.js';
-import { StagedFiles, type FileOps } from '../src/report/staged-files.js';
+import { StagedFiles, TEMP_NAME, type FileOps } from '../src/report/staged-files.js';
 
 const temps: string[] = [];
 function folderWith(files: Record<string, string>): string {
@@ -72,6 +72,42 @@ describe('StagedFiles', () => {
     await staged.commit();
     expect(readFileSync(join(dir, 'a.json'), 'utf8')).toBe('new a');
     expect(staged.leftovers.map((l) => l.code)).toEqual(['EBUSY']);
+  });
+
+  it('a first run that fails removes the folders it made for its files, and no other', async () => {
+    const dir = folderWith({});
+    mkdirSync(join(dir, 'kept'));
+    const staged = new StagedFiles(join(dir, 'out', 'q'), failingRename('b.xlsx', 'EBUSY'));
+    await staged.add('a.json', 'new a');
+    await staged.add(join('units', 'b.xlsx'), 'new b');
+    await expect(staged.commit()).rejects.toBeInstanceOf(OutputError);
+    await staged.abort();
+    expect(readdirSync(dir)).toEqual(['kept']);
+  });
+
+  it('removes the temporary files of an earlier run in a folder, named exactly as it names them, and none of its own', async () => {
+    const stale = ['.0badc0de.0.tmp', '.0badc0de.12.tmp.old'];
+    const alike = ['.0badc0de.0.tmp.bak', '0badc0de.0.tmp', '.0BADC0DE.0.tmp', '.0badc0d.0.tmp', '.0badc0de.x.tmp', '.0badc0de..tmp', 'a.tmp', 'report.xlsx'];
+    const dir = folderWith(Object.fromEntries([...stale, ...alike].map((f) => [f, 'x'])));
+    mkdirSync(join(dir, '.0badc0de.1.tmp'));
+    const staged = new StagedFiles(dir);
+    await staged.add('a.json', 'new a');
+    const own = readdirSync(dir).filter((f) => TEMP_NAME.test(f) && !stale.includes(f) && f !== '.0badc0de.1.tmp');
+    expect(own).toHaveLength(1);
+    await staged.removeStale('.');
+    await staged.removeStale('no-such-folder');
+    expect(readdirSync(dir).sort()).toEqual([...alike, '.0badc0de.1.tmp', ...own].sort());
+    await staged.commit();
+    expect(staged.leftovers).toEqual([]);
+    expect(existsSync(join(dir, 'a.json'))).toBe(true);
+  });
+
+  it('a stale temporary file that cannot be removed is a leftover, not a failure', async () => {
+    const dir = folderWith({ '.0badc0de.0.tmp': 'x' });
+    const ops: FileOps = { ...fs, rm: async (path, options) => (String(path).endsWith('.tmp') ? Promise.reject(Object.assign(new Error('EBUSY'), { code: 'EBUSY' })) : fs.rm(path, options)) };
+    const staged = new StagedFiles(dir, ops);
+    await staged.removeStale('.');
+    expect(staged.leftovers).toMatchObject([{ file: join(dir, '.0badc0de.0.tmp'), code: 'EBUSY' }]);
   });
 
   it('accepts a drive or file-system root as the output folder, and refuses a path out of it', async () => {

@@ -69,6 +69,7 @@ function program(): Command {
     .option('--strict', 'biểu nhập của quý khác hoặc bộ tiêu chí khác là lỗi / a form for another quarter or other rules is an error')
     .option('--no-unit-files', 'chỉ ghi results.json và ranking.xlsx / write results.json and ranking.xlsx only')
     .addOption(new Option('--workers <n>', 'số luồng ghi bảng điểm đơn vị / threads writing the unit scorecards').argParser(positiveInteger))
+    .option('--force', 'ghi vào thư mục đang chứa kết quả của quý khác / write into a folder holding another quarter\'s results')
     .option('--watch', 'chấm lại mỗi khi tệp tiêu chí hoặc số liệu thay đổi / score again whenever a scorecard or evidence file changes')
     .addOption(langOption())
     .action(async (opts) => {

@@ -1,4 +1,5 @@
 /** `cchc score`: a quarter scored, its results, ranking and unit scorecards written. */
+import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import {
   compareQuarters,
@@ -7,6 +8,7 @@ import {
   loadPreviousResults,
   OutputError,
   previousQuarter,
+  QUARTER,
   scoreQuarter,
   summarizeDiagnostics,
   writeReports,
@@ -32,6 +34,8 @@ export interface ScoreOptions {
   unitFiles?: boolean;
   /** Worker threads for the unit scorecards (default: the cores, for enough units). */
   workers?: number;
+  /** Write into a folder whose results.json is another quarter's, or not ours. */
+  force?: boolean;
   lang: Lang;
 }
 
@@ -74,6 +78,7 @@ export async function scoreCommand(opts: ScoreOptions, io: Output = STDIO): Prom
     io.err(`${summarizeDiagnostics(problems, opts.lang)}\n`);
     return EXIT_PROBLEMS;
   }
+  if (!opts.force) await requireOwnFolder(out, results.quarter, opts.lang);
   // Everything is scored and checked before the first byte is written; files are renamed into place together.
   const input = {
     rules: checked.rules!,
@@ -108,6 +113,49 @@ export async function scoreCommand(opts: ScoreOptions, io: Output = STDIO): Prom
       : `Wrote ${join(out, 'results.json')}, ${join(out, 'ranking.xlsx')} and ${units} unit scorecards in ${join(out, 'units')}${compared}\n`,
   );
   return 0;
+}
+
+/**
+ * Refuses (wrong usage) an output folder holding another quarter's results.json, or a
+ * results.json that is not ours: writing there would replace them, and remove their scorecards.
+ */
+async function requireOwnFolder(out: string, quarter: string, lang: Lang): Promise<void> {
+  const vi = lang === 'vi';
+  const found = await quarterIn(out);
+  if (found === undefined || found === quarter) return;
+  if (found === null) {
+    const file = join(out, 'results.json');
+    throw new UsageError(
+      vi
+        ? `${file} không phải tệp kết quả của cchc; thêm --force để ghi đè vào thư mục ${out}, hoặc chọn --out khác`
+        : `${file} is not a cchc results file; add --force to write over it in ${out}, or choose another --out`,
+    );
+  }
+  throw new UsageError(
+    vi
+      ? `thư mục ${out} đang chứa kết quả quý ${found}, không phải quý ${quarter}; thêm --force để ghi đè, hoặc chọn --out khác`
+      : `${out} holds the results of ${found}, not ${quarter}; add --force to write over them, or choose another --out`,
+  );
+}
+
+/** The quarter of the results.json in `out`: undefined when there is none, null when it is not a cchc results file. */
+async function quarterIn(out: string): Promise<string | null | undefined> {
+  let text: string;
+  try {
+    text = await readFile(join(out, 'results.json'), 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    // No folder, or a file where the folder should be: nothing to protect (writing will say what is wrong).
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+    return null;
+  }
+  try {
+    const r = JSON.parse(text) as Partial<Record<keyof Results, unknown>> | null;
+    const ours = typeof r?.scheme === 'string' && typeof r.rulesDigest === 'string' && Array.isArray(r.blocs) && typeof r.quarter === 'string' && QUARTER.test(r.quarter);
+    return ours ? (r.quarter as string) : null;
+  } catch {
+    return null;
+  }
 }
 
 function rankingTables(results: Results, lang: Lang): string {

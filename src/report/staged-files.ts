@@ -1,10 +1,17 @@
 import { randomBytes } from 'node:crypto';
+import type { Dirent } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { OutputError } from './output-error.js';
 
 /** The file operations staging uses; tests give failing ones to show what a failure leaves. */
-export type FileOps = Pick<typeof fs, 'copyFile' | 'link' | 'mkdir' | 'rename' | 'rm' | 'writeFile'>;
+export type FileOps = Pick<typeof fs, 'copyFile' | 'link' | 'mkdir' | 'readdir' | 'rename' | 'rm' | 'rmdir' | 'writeFile'>;
+
+/**
+ * The names staging gives its files: `.<tag>.<n>.tmp` beside the target, and `.<tag>.<n>.tmp.old`
+ * for the second name of the file it replaces. A run that is killed leaves them behind.
+ */
+export const TEMP_NAME = /^\.[0-9a-f]{8}\.\d+\.tmp(?:\.old)?$/;
 
 /**
  * Files written to temporary names first, then renamed into place together: a failure at any
@@ -14,6 +21,9 @@ export class StagedFiles {
   private readonly root: string;
   private readonly staged: { target: string; temp: string; path: string }[] = [];
   private readonly tag = randomBytes(4).toString('hex');
+  /** Folders `mkdir` made for this run, outermost first: removed again (when empty) by `abort`. */
+  private readonly made: string[] = [];
+  private readonly swept = new Set<string>();
   /** Paths (relative to the output folder) put in place by `commit`. */
   readonly committed: string[] = [];
   /** Files that could not be tidied once everything was in place (a backup, a stale file): not fatal. */
@@ -41,7 +51,8 @@ export class StagedFiles {
     // Staged before the write starts, so a failure half-way still has its temporary file removed.
     this.staged.push({ target, temp, path });
     await guard(target, async () => {
-      await this.ops.mkdir(dirname(target), { recursive: true });
+      const first = await this.ops.mkdir(dirname(target), { recursive: true });
+      if (first !== undefined) this.made.push(...foldersBetween(first, dirname(target)));
       await write(temp);
     });
   }
@@ -75,9 +86,36 @@ export class StagedFiles {
     for (const d of done) if (d.backup) await this.tidy(d.backup);
   }
 
-  /** Removes temporary files after a failure. */
+  /** Removes temporary files after a failure, and the folders made for them when nothing else went in. */
   async abort(): Promise<void> {
     await Promise.all(this.staged.map((f) => this.ops.rm(f.temp, { force: true }).catch(() => undefined)));
+    // Innermost first; a folder something else was put in meanwhile is not empty and stays.
+    for (const dir of [...this.made].reverse()) await this.ops.rmdir(dir).catch(() => undefined);
+  }
+
+  /**
+   * Removes the temporary files an earlier run left in `dir` (killed before it could tidy): only
+   * files named exactly as staging names them (`TEMP_NAME`), never this run's own. Like `tidy`, a
+   * file that cannot be removed is a leftover. Two runs writing into one folder at once are not
+   * supported: this would take the other run's files.
+   */
+  async removeStale(dir: string): Promise<void> {
+    const folder = resolve(this.root, dir);
+    if (this.swept.has(folder)) return;
+    this.swept.add(folder);
+    let entries: Dirent[];
+    try {
+      entries = await this.ops.readdir(folder, { withFileTypes: true });
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (typeof code !== 'string') throw err;
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') this.leftovers.push(new OutputError(folder, code));
+      return;
+    }
+    for (const e of entries) {
+      if (!TEMP_NAME.test(e.name) || e.name.startsWith(`.${this.tag}.`) || e.isDirectory()) continue;
+      await this.tidy(join(folder, e.name));
+    }
   }
 
   /** Removes a file once the outputs are in place; a failure is recorded, not thrown. */
@@ -124,6 +162,13 @@ export async function writeStaged(dir: string, fill: (staged: StagedFiles) => Pr
     throw err;
   }
   return staged;
+}
+
+/** `dir` and the folders between it and `inner` (which is inside it), outermost first. */
+function foldersBetween(dir: string, inner: string): string[] {
+  const list = [inner];
+  while (list[0] !== dir && dirname(list[0]!) !== list[0]) list.unshift(dirname(list[0]!));
+  return list;
 }
 
 /** Runs a file operation; a system error becomes an OutputError naming `file`. */

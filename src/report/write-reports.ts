@@ -14,7 +14,10 @@ export const UNITS_DIR = 'units';
 
 /** The path, under the output folder, of each unit's scorecard: safe and unique whatever the ids. */
 export function unitFiles(results: Results): Map<string, string> {
-  const ids = results.blocs.flatMap((b) => b.units.map((u) => u.id));
+  return unitFilesOf(results.blocs.flatMap((b) => b.units.map((u) => u.id)));
+}
+
+function unitFilesOf(ids: string[]): Map<string, string> {
   const names = safeFileNames(ids);
   return new Map(ids.map((id, i) => [id, join(UNITS_DIR, `${names[i]}.xlsx`)]));
 }
@@ -89,7 +92,7 @@ async function inWorkers(input: ReportInput, jobs: UnitJob[], count: number, wri
 export async function writeReports(input: ReportInput, out: string, options: WriteOptions = {}): Promise<{ written: string[]; leftovers: OutputError[] }> {
   const { onProgress = () => undefined, ops, unitFiles: withUnits = true } = options;
   const before = await readFile(join(out, 'results.json'), 'utf8')
-    .then((text) => JSON.parse(text) as Results)
+    .then((text) => JSON.parse(text) as unknown)
     .catch(() => undefined);
   const files = unitFiles(input.results);
   const staged = await writeStaged(
@@ -112,7 +115,20 @@ export async function writeReports(input: ReportInput, out: string, options: Wri
   );
   // Without unit files this run, the scorecards in place are neither replaced nor removed.
   const kept = new Set(files.values());
-  const stale = withUnits && Array.isArray(before?.blocs) ? [...unitFiles(before!).values()].filter((p) => !kept.has(p)) : [];
+  const stale = withUnits ? [...unitFilesOf(unitIdsIn(before)).values()].filter((p) => !kept.has(p)) : [];
   for (const path of stale) await staged.tidy(join(out, path));
+  // What a run killed while writing left behind: both folders, also when this run wrote no scorecard.
+  await staged.removeStale('.');
+  await staged.removeStale(UNITS_DIR);
   return { written: [...staged.committed], leftovers: staged.leftovers };
+}
+
+/**
+ * The unit ids of the results.json a run replaces, whatever that file holds (`--force` writes
+ * over any): only ids that are text, of blocs and units that are lists.
+ */
+function unitIdsIn(results: unknown): string[] {
+  const blocs = (results as { blocs?: unknown } | null | undefined)?.blocs;
+  if (!Array.isArray(blocs)) return [];
+  return blocs.flatMap((b: { units?: unknown } | null) => (Array.isArray(b?.units) ? b.units : []).map((u: { id?: unknown } | null) => u?.id).filter((id): id is string => typeof id === 'string'));
 }
