@@ -63,7 +63,7 @@ const GRADE_FILLS = ['FFA9D08E', 'FFC6E0B4', 'FFFFF2CC', 'FFF8CBAD', 'FFF4B084']
 export async function writeRankingWorkbook(input: ReportInput, file: string): Promise<void> {
   const labels = LABELS[input.lang];
   const names = safeSheetNames(input.results.blocs.map((b) => b.name), [labels.details.sheet]);
-  await streamWorkbook(file, input.stamp, (wb) => {
+  await streamWorkbook(file, input.stamp, async (wb) => {
     for (const [i, outcome] of input.results.blocs.entries()) {
       const bloc = input.rules.blocs.find((b) => b.bloc === outcome.id)!;
       const ws = wb.addWorksheet(names[i]!, streamedSheet(BLOC_HEADER_ROW));
@@ -71,9 +71,28 @@ export async function writeRankingWorkbook(input: ReportInput, file: string): Pr
       ws.commit();
     }
     const detail = wb.addWorksheet(labels.details.sheet, streamedSheet(DETAIL_HEADER_ROW));
-    writeDetailSheet(detail as unknown as Worksheet, input, labels, (row) => detail.getRow(row).commit());
+    await writeDetailSheet(detail as unknown as Worksheet, input, labels, async (row) => {
+      detail.getRow(row).commit();
+      if (row % 64 === 0) await backlogDrained((detail as unknown as { stream: unknown }).stream);
+    });
     detail.commit();
   });
+}
+
+/** Bytes of a sheet's XML let wait for the zip before writing more rows. */
+const BACKLOG = 4 * 1024 * 1024;
+
+/**
+ * Waits until the zip has taken most of what a streamed sheet wrote. exceljs gives no
+ * backpressure: rows committed in a loop pile up in the zip's input (the whole 150,000-row
+ * detail sheet at EVN scale), since the compressor takes one chunk per turn of the event loop.
+ * The backlog is read from the stream's pipe (readable-stream's state); without it, this
+ * only yields.
+ */
+async function backlogDrained(stream: unknown): Promise<void> {
+  const pipe = (stream as { pipes?: { _writableState?: { length?: number } }[] }).pipes?.[0];
+  do await new Promise((resolve) => setImmediate(resolve));
+  while ((pipe?._writableState?.length ?? 0) > BACKLOG);
 }
 
 /** The maximum points of a bloc's parts: each section, the bonus and the penalty. */
@@ -224,7 +243,7 @@ function gradeFill(i: number, n: number): string {
 }
 
 /** The detail sheet; `done(row)` is called once each row is complete, for a streamed sheet to write it out. */
-function writeDetailSheet(ws: Worksheet, input: ReportInput, labels: Labels, done: (row: number) => void = () => undefined): void {
+async function writeDetailSheet(ws: Worksheet, input: ReportInput, labels: Labels, done: (row: number) => Promise<void>): Promise<void> {
   const D = labels.details;
   const fmt = numberFormat(input.rules.scheme.precision);
   const columns = [
@@ -273,7 +292,7 @@ function writeDetailSheet(ws: Worksheet, input: ReportInput, labels: Labels, don
         put(ws, r, 11, labels.status[c.status], cell);
         put(ws, r, 12, c.reason, cell);
         fitHeight(ws, r, widths);
-        done(r);
+        await done(r);
       }
     }
   }
