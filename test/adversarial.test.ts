@@ -313,6 +313,34 @@ describe('evidence cannot change the rules', { timeout: 60_000 }, () => {
   });
 });
 
+describe('evidence text in the outputs', { timeout: 60_000 }, () => {
+  it.concurrent('text that looks like a formula, or holds control characters, is written as text', async () => {
+    const source = '=HYPERLINK("http://example.invalid","xem") a\\x01b\\x0bc';
+    const dir = quarterWith({ [HV]: hvWith('source: "Bảng theo dõi tiến độ kế hoạch CCHC quý I/2019 của thường trực BCĐ"', `source: "${source.replace(/"/g, '\\"')}"`) });
+    const out = join(dir, 'out');
+    const r = await run(['score', '--evidence', dir, '--out', out, '--no-previous']);
+    expect(r.code).toBe(0);
+    const expected = '=HYPERLINK("http://example.invalid","xem") a\u0001b\u000bc';
+    const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as { blocs: { units: { id: string; criteria: { facts: Record<string, { source?: string }> }[] }[] }[] };
+    const sources = results.blocs.flatMap((b) => b.units).flatMap((u) => u.criteria).flatMap((c) => Object.values(c.facts)).map((f) => f.source);
+    expect(sources).toContain(expected);
+    // In the workbooks: a text cell (never a formula), without the characters XML cannot hold.
+    for (const file of [join(out, 'units', `${HV_UNIT}.xlsx`), join(out, 'ranking.xlsx')]) {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(file);
+      const cells: ExcelJS.Cell[] = [];
+      wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((cell) => {
+        if (String(cell.value).includes('HYPERLINK')) cells.push(cell);
+      })));
+      expect(cells.length).toBeGreaterThan(0);
+      for (const cell of cells) {
+        expect(cell.type).toBe(ExcelJS.ValueType.String);
+        expect(String(cell.value)).toContain('=HYPERLINK("http://example.invalid","xem") abc');
+      }
+    }
+  });
+});
+
 describe('workbooks', { timeout: 60_000 }, () => {
   let form: Buffer;
 
