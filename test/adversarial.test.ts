@@ -435,6 +435,17 @@ describe('workbooks', { timeout: 60_000 }, () => {
     await expectRefused(quarterWith({ 'QLVH-CT.xlsx': writeZip(entries) }), ['QLVH-CT.xlsx:1:1 EVIDENCE_WORKBOOK_LIMIT', HV_MISSING]);
   });
 
+  it.concurrent.each([
+    ['a merged range', '<mergeCells count="1"><mergeCell ref="Z1:XFD1048576"/></mergeCells>'],
+    ['a data validation', '<dataValidations count="1"><dataValidation type="whole" sqref="Z1:XFD1048576"><formula1>0</formula1></dataValidation></dataValidations>'],
+    ['a data validation of a whole column', '<dataValidations count="1"><dataValidation type="whole" sqref="B7:B9 E:E"><formula1>0</formula1></dataValidation></dataValidations>'],
+  ])('%s over millions of cells (a few bytes that exceljs would expand cell by cell) is refused', async (_, xml) => {
+    const entries = readZip(form);
+    const sheet = entries.find((e) => /^xl\/worksheets\/sheet\d+\.xml$/.test(e.name) && e.data.includes('dataValidation'))!;
+    sheet.data = Buffer.from(sheet.data.toString('utf8').replace('</worksheet>', `${xml}</worksheet>`));
+    await expectRefused(quarterWith({ 'QLVH-CT.xlsx': writeZip(entries) }), ['QLVH-CT.xlsx:1:1 EVIDENCE_WORKBOOK_LIMIT', HV_MISSING]);
+  });
+
   it.concurrent('a form sheet with a value in row 1,000,000 is refused at the first row past 5,000', async () => {
     let name = '';
     const bytes = await edited((_, ws) => {

@@ -8,12 +8,18 @@ export const MAX_WORKBOOK_ENTRIES = 5000;
 export const MAX_WORKBOOK_PART = 16 * 1024 * 1024;
 /** Most bytes all parts may unpack to. */
 export const MAX_WORKBOOK_UNPACKED = 64 * 1024 * 1024;
+/**
+ * Most cells a sheet's merged, validated and linked ranges may cover: exceljs expands each
+ * such range cell by cell when it reads it, so `Z1:XFD1048576` (a few bytes) would fill memory.
+ * A form covers a few hundred cells; a whole column (1,048,576 cells) is refused.
+ */
+export const MAX_RANGE_CELLS = 100_000;
 
 /** Why a workbook is refused before it is opened. */
 export type WorkbookRefusal =
   | { kind: 'encrypted' }
   | { kind: 'format'; what: 'ole' | 'not-zip' | 'zip64' | 'method' }
-  | { kind: 'limit'; what: 'entries' | 'part' | 'unpacked'; limit: number; part?: string };
+  | { kind: 'limit'; what: 'entries' | 'part' | 'unpacked' | 'ranges'; limit: number; part?: string };
 
 const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 /** The stream an encrypted OOXML package keeps its key data in, as UTF-16 in the OLE directory. */
@@ -53,22 +59,25 @@ export function checkWorkbookBytes(bytes: Buffer): WorkbookRefusal | undefined {
     const start = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
     const data = bytes.subarray(start, start + packed);
     const limit = Math.min(MAX_WORKBOOK_PART, budget);
-    let size: number;
+    let content: Buffer | undefined;
     if (method === 0) {
-      size = data.length;
+      content = data;
     } else if (method === 8) {
       try {
-        size = inflateRawSync(data, { maxOutputLength: limit + 1 }).length;
+        content = inflateRawSync(data, { maxOutputLength: limit + 1 });
       } catch (err) {
-        if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') size = limit + 1;
-        else return { kind: 'format', what: 'not-zip' };
+        if ((err as NodeJS.ErrnoException).code !== 'ERR_BUFFER_TOO_LARGE') return { kind: 'format', what: 'not-zip' };
       }
     } else {
       return { kind: 'format', what: 'method' };
     }
+    const size = content?.length ?? limit + 1;
     if (size > MAX_WORKBOOK_PART) return { kind: 'limit', what: 'part', limit: MAX_WORKBOOK_PART, part: name };
     if (size > budget) return { kind: 'limit', what: 'unpacked', limit: MAX_WORKBOOK_UNPACKED };
     budget -= size;
+    if (/^\/?xl\/worksheets\/[^/]+\.xml$/.test(name) && rangeCells(content!.toString('latin1')) > MAX_RANGE_CELLS) {
+      return { kind: 'limit', what: 'ranges', limit: MAX_RANGE_CELLS, part: name };
+    }
   }
   return undefined;
 }
@@ -80,4 +89,36 @@ function endOfCentralDirectory(bytes: Buffer): number | undefined {
     if (bytes.readUInt32LE(i) === 0x06054b50) return i;
   }
   return undefined;
+}
+
+/** Cells covered by a sheet's merged ranges, data validations and hyperlinks, which exceljs expands one by one. */
+function rangeCells(xml: string): number {
+  let cells = 0;
+  const refs = /<(?:\w+:)?(?:mergeCell|hyperlink)\b[^>]*?\sref="([^"]*)"|<(?:\w+:)?dataValidation\b[^>]*?\ssqref="([^"]*)"/g;
+  for (const m of xml.matchAll(refs)) {
+    for (const range of (m[1] ?? m[2] ?? '').split(/\s+/)) {
+      cells += areaOf(range);
+      if (cells > MAX_RANGE_CELLS) return cells;
+    }
+  }
+  return cells;
+}
+
+/** Cells in an A1 range (`B7`, `B7:E70`, `$B$7:$E$70`); whole columns or rows (`E:E`, `3:5`) at their full size. */
+function areaOf(range: string): number {
+  if (range === '') return 0;
+  const [from = '', to = from] = range.replace(/\$/g, '').split(':');
+  const a = cellOf(from);
+  const b = cellOf(to);
+  const cols = a.col && b.col ? Math.abs(b.col - a.col) + 1 : 16_384;
+  const rows = a.row && b.row ? Math.abs(b.row - a.row) + 1 : 1_048_576;
+  return cols * rows;
+}
+
+/** Column and row numbers of one end of a range; 0 for the part it leaves out (`E`, `3`). */
+function cellOf(ref: string): { col: number; row: number } {
+  const m = /^([A-Za-z]*)(\d*)$/.exec(ref);
+  if (!m) return { col: 0, row: 0 };
+  const col = [...m[1]!.toUpperCase()].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0);
+  return { col, row: m[2] ? Number(m[2]) : 0 };
 }
