@@ -61,7 +61,7 @@ export async function scoreQuarter(
       const given = evidence.units.get(unit.id)!;
       const facts: Record<string, number | boolean | string | null> = { ...computed };
       for (const name of Object.keys(bloc.facts)) {
-        if (!bloc.facts[name]!.from) facts[name] = given.facts[name]?.value ?? null;
+        if (!bloc.facts[name]!.from) setOwn(facts, name, ownOf(given.facts, name)?.value ?? null);
       }
       const manual = Object.fromEntries(Object.entries(given.manual).map(([id, m]) => [id, m.points]));
       const traced = trace?.unit === unit.id;
@@ -71,14 +71,14 @@ export async function scoreQuarter(
         trace.facts = facts;
       }
       const criteria = result.criteria.map((c): CriterionOutcome => {
-        // The values read, with their documents; defined, not assigned, so a fact named __proto__ stays data.
+        // The values read, with their documents.
         const used: Record<string, FactEvidence> = {};
         for (const f of read.get(c.id)!) {
           const value = facts[f];
           if (value === null || value === undefined) continue;
-          Object.defineProperty(used, f, { value: given.facts[f] ?? { value, source: sourceOfComputed(bloc, f) }, enumerable: true, writable: true, configurable: true });
+          setOwn(used, f, ownOf(given.facts, f) ?? { value, source: sourceOfComputed(bloc, f) });
         }
-        const manualEntry = given.manual[c.id];
+        const manualEntry = ownOf(given.manual, c.id);
         const reason = reasonOf(placed.get(c.id)!, c, bloc, facts, manualEntry?.note, lang);
         const base = { id: c.id, points: c.points, max: c.max, status: c.status, facts: used };
         return manualEntry?.source ? { ...base, source: manualEntry.source, matched: c.matched, reason } : { ...base, matched: c.matched, reason };
@@ -129,7 +129,7 @@ function computedFacts(bloc: Bloc, done: Map<string, BlocOutcome>, precision: nu
     const values = source.units.map((u) =>
       of === 'score' ? u.score : of === 'base' ? u.base : (u.sections.find((s) => s.id === of)?.points ?? 0),
     );
-    out[name] = roundHalfUp(aggregate(fact.from.aggregate, values), precision);
+    setOwn(out, name, roundHalfUp(aggregate(fact.from.aggregate, values), precision));
   }
   return out;
 }
@@ -146,6 +146,18 @@ function aggregate(kind: Aggregate, values: number[]): number {
       return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
     }
   }
+}
+
+/**
+ * Fact and criterion ids are the user's words: `__proto__`, `constructor` or `toString` name a
+ * fact like any other. Set as own properties, read only when own, they never reach the prototype.
+ */
+function setOwn<T>(target: Record<string, T>, key: string, value: T): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+function ownOf<T>(record: Record<string, T>, key: string): T | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
 }
 
 function sourceOfComputed(bloc: Bloc, fact: string): string | undefined {

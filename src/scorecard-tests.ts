@@ -40,7 +40,11 @@ export async function runScorecardTests(rules: Rules, cases: readonly CheckedCas
     let compiled = engines.get(bloc.bloc);
     if (!compiled) engines.set(bloc.bloc, (compiled = compileBloc(bloc)));
     const facts: Record<string, FactValue | null> = {};
-    for (const name of Object.keys(bloc.facts)) facts[name] = c.test.facts?.[name] ?? null;
+    const given = c.test.facts ?? {};
+    // Defined, and read only when the case's own: a fact named __proto__ or constructor is a fact like any other.
+    for (const name of Object.keys(bloc.facts)) {
+      Object.defineProperty(facts, name, { value: (Object.hasOwn(given, name) ? given[name] : undefined) ?? null, enumerable: true, writable: true, configurable: true });
+    }
     const notApplicable = c.test.not_applicable ?? [];
     const missing = new Set(placedCriteria(bloc).map((p) => p.criterion.id).filter((id) => !c.checked.has(id)));
     const manual = Object.fromEntries(Object.entries(c.test.manual ?? {}).map(([id, m]) => [id, m.points]));

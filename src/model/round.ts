@@ -13,7 +13,11 @@ export function roundHalfUp(value: number, decimals: number): number {
 }
 
 function roundOnText(value: number, decimals: number): number {
+  if (!Number.isFinite(value)) return value;
   const [mantissa, exponent = '0'] = value.toPrecision(12).split('e');
   const shifted = Math.round(Number(`${mantissa}e${Number(exponent) + decimals}`));
+  // From 1e21 on, a number's text has an exponent already (1e+21), so none can be appended;
+  // its 12 digits are all whole there, and nothing is left to round.
+  if (Math.abs(shifted) >= 1e21) return Number(`${mantissa}e${exponent}`) + 0;
   return Number(`${shifted}e-${decimals}`) + 0;
 }

@@ -50,7 +50,10 @@ function checkLeaf(ctx: BlocContext, cond: Extract<Condition, { fact: string }>,
     return;
   }
   if (isFactRef(value)) {
-    if (ref && valueTypeOf(ref) !== valueTypeOf(fact)) {
+    // A fact holds one value, never the list that `in` and `notIn` look in (json-rules-engine would throw).
+    if (MEMBERSHIP.has(op)) {
+      ctx.report('SCORECARD_CONDITION_TYPE', [...path, 'value'], { ...params, problem: 'value', expected: 'array' });
+    } else if (ref && valueTypeOf(ref) !== valueTypeOf(fact)) {
       ctx.report('SCORECARD_CONDITION_TYPE', [...path, 'value'], { ...params, problem: 'value', expected: valueTypeOf(fact) });
     }
     return;
