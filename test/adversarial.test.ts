@@ -102,6 +102,11 @@ describe('YAML', { timeout: 60_000 }, () => {
     await expectRefused(quarterWith({ [HV]: text }), [`${HV}:${positionOf(text, '*a')} YAML_ALIASES`, HV_MISSING]);
   });
 
+  it.concurrent('an alias inside the value it names (a value without end) is refused at the alias', async () => {
+    const text = hvWith('      uniform_ok: true\n', '      uniform_ok: true\n      loop: &loop { again: *loop }\n');
+    await expectRefused(quarterWith({ [HV]: text }), [`${HV}:${positionOf(text, '*loop')} YAML_ALIASES`, HV_MISSING]);
+  });
+
   it.concurrent('nesting past 64 levels is refused at the first level too deep', async () => {
     const text = `quarter: 2019-Q1\nunits:\n  ${HV_UNIT}:\n    facts:\n      late_reports: { value: ${'['.repeat(100)}0${']'.repeat(100)} }\n`;
     // The file's mapping (1) > units (2) > unit (3) > facts (4) > fact (5) > the value's first list (6): the 60th list is level 65.

@@ -89,9 +89,9 @@ export const CODES = {
   },
   YAML_ALIASES: {
     severity: 'error',
-    doc: 'Aliases (`*name`) that would expand past 1,000 copies, as in a "billion laughs" file: refused instead of filling memory. Shown at the first alias.',
-    vi: (p) => `bí danh (*alias) mở rộng quá ${p.limit} lần`,
-    en: (p) => `aliases (*alias) expand more than ${p.limit} times`,
+    doc: 'Aliases (`*name`) that would expand past 1,000 copies, as in a "billion laughs" file, or an alias inside the value it names (`&a [*a]`, a value without end): refused instead of filling memory. Shown at the first alias.',
+    vi: (p) => (p.self ? `bí danh (*alias) nằm trong chính giá trị nó chỉ tới` : `bí danh (*alias) mở rộng quá ${p.limit} lần`),
+    en: (p) => (p.self ? `an alias (*alias) inside the value it names` : `aliases (*alias) expand more than ${p.limit} times`),
   },
   YAML_NUMBER: {
     severity: 'error',

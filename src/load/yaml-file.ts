@@ -96,9 +96,10 @@ export function parseYaml(file: string, text: string): { source: SourceFile; dia
   if (diagnostics.length === 0) {
     try {
       const problems: ValueProblem[] = [];
-      data = normalize(doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), [], problems);
+      data = normalize(doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), [], problems, new Set());
       for (const p of problems) {
-        diagnostics.push(diagnostic('YAML_NUMBER', at(offsetOf(doc, p.path, 'value')), { value: numberText(p.value) }));
+        const where = at(offsetOf(doc, p.path, 'value'));
+        diagnostics.push(p.value === undefined ? diagnostic('YAML_ALIASES', where, { limit: MAX_ALIAS_COUNT, self: 'yes' }) : diagnostic('YAML_NUMBER', where, { value: numberText(p.value) }));
       }
     } catch (err) {
       // The yaml library throws only for excessive alias expansion here.
@@ -264,38 +265,47 @@ function rangeStart(node: unknown): number | undefined {
   return (node as Node | null)?.range?.[0];
 }
 
+/** A number that cannot be used exactly, or (without a value) an alias inside what it names. */
 interface ValueProblem {
   path: Path;
-  value: number;
+  value?: number;
 }
 
 /**
  * Deep copy with every string and key in NFC and -0 as 0; keys are defined, never assigned, so
  * `__proto__` stays data. Numbers that cannot be used exactly (NaN, infinities, integers past
- * 2^53) are collected with their path.
+ * 2^53) and aliases that hold themselves (`&a [*a]`: a value without end) are collected with
+ * their path; `within` holds the lists and mappings around `value`.
  */
-function normalize(value: unknown, path: (string | number)[], problems: ValueProblem[]): unknown {
+function normalize(value: unknown, path: (string | number)[], problems: ValueProblem[], within: Set<object>): unknown {
   if (typeof value === 'string') return value.normalize('NFC');
   if (typeof value === 'number') {
     if (!Number.isFinite(value) || (Number.isInteger(value) && !Number.isSafeInteger(value))) problems.push({ path: [...path], value });
     return value === 0 ? 0 : value;
   }
-  if (Array.isArray(value)) {
-    return value.map((v, i) => {
-      path.push(i);
-      const out = normalize(v, path, problems);
-      path.pop();
-      return out;
-    });
+  if (value === null || typeof value !== 'object') return value;
+  if (within.has(value)) {
+    problems.push({ path: [...path] });
+    return null;
   }
-  if (value !== null && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
+  within.add(value);
+  let out: unknown;
+  if (Array.isArray(value)) {
+    out = value.map((v, i) => {
+      path.push(i);
+      const item = normalize(v, path, problems, within);
+      path.pop();
+      return item;
+    });
+  } else {
+    const map: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) {
       path.push(k);
-      Object.defineProperty(out, k.normalize('NFC'), { value: normalize(v, path, problems), enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(map, k.normalize('NFC'), { value: normalize(v, path, problems, within), enumerable: true, writable: true, configurable: true });
       path.pop();
     }
-    return out;
+    out = map;
   }
-  return value;
+  within.delete(value);
+  return out;
 }
