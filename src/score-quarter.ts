@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { compileBloc } from './compile/compile-bloc.js';
 import { evaluateUnit, type RuleTrace } from './evaluate/evaluate-unit.js';
 import { reasonOf } from './evaluate/reason.js';
+import { ownOf, setOwn } from './model/own.js';
 import { roundHalfUp } from './model/round.js';
 import type { Lang } from './diagnostics/codes.js';
 import type { RuleFiles } from './load/rules.js';
@@ -146,18 +147,6 @@ function aggregate(kind: Aggregate, values: number[]): number {
       return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
     }
   }
-}
-
-/**
- * Fact and criterion ids are the user's words: `__proto__`, `constructor` or `toString` name a
- * fact like any other. Set as own properties, read only when own, they never reach the prototype.
- */
-function setOwn<T>(target: Record<string, T>, key: string, value: T): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
-}
-
-function ownOf<T>(record: Record<string, T>, key: string): T | undefined {
-  return Object.hasOwn(record, key) ? record[key] : undefined;
 }
 
 function sourceOfComputed(bloc: Bloc, fact: string): string | undefined {

@@ -4,6 +4,7 @@ import type { Location } from './diagnostics/diagnostic.js';
 import { evaluateUnit, type CriterionResult } from './evaluate/evaluate-unit.js';
 import { reasonOf } from './evaluate/reason.js';
 import type { FactValue } from './model/evidence.js';
+import { ownOf, setOwn } from './model/own.js';
 import { placedCriteria, type Bloc, type Rules } from './model/scorecard.js';
 import { gradeOf } from './rank/rank-bloc.js';
 import type { CheckedCase } from './validate/tests.js';
@@ -41,9 +42,9 @@ export async function runScorecardTests(rules: Rules, cases: readonly CheckedCas
     if (!compiled) engines.set(bloc.bloc, (compiled = compileBloc(bloc)));
     const facts: Record<string, FactValue | null> = {};
     const given = c.test.facts ?? {};
-    // Defined, and read only when the case's own: a fact named __proto__ or constructor is a fact like any other.
+    // A fact named __proto__ or constructor is a fact like any other.
     for (const name of Object.keys(bloc.facts)) {
-      Object.defineProperty(facts, name, { value: (Object.hasOwn(given, name) ? given[name] : undefined) ?? null, enumerable: true, writable: true, configurable: true });
+      setOwn(facts, name, ownOf(given, name) ?? null);
     }
     const notApplicable = c.test.not_applicable ?? [];
     const missing = new Set(placedCriteria(bloc).map((p) => p.criterion.id).filter((id) => !c.checked.has(id)));

@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import { diagnostic, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
+import { setOwn } from '../model/own.js';
 
 export type Path = readonly (string | number)[];
 
@@ -272,10 +273,10 @@ interface ValueProblem {
 }
 
 /**
- * Deep copy with every string and key in NFC and -0 as 0; keys are defined, never assigned, so
- * `__proto__` stays data. Numbers that cannot be used exactly (NaN, infinities, integers past
- * 2^53) and aliases that hold themselves (`&a [*a]`: a value without end) are collected with
- * their path; `within` holds the lists and mappings around `value`.
+ * Deep copy with every string and key in NFC and -0 as 0; a key `__proto__` stays data (setOwn).
+ * Numbers that cannot be used exactly (NaN, infinities, integers past 2^53) and aliases that hold
+ * themselves (`&a [*a]`: a value without end) are collected with their path; `within` holds the
+ * lists and mappings around `value`.
  */
 function normalize(value: unknown, path: (string | number)[], problems: ValueProblem[], within: Set<object>): unknown {
   if (typeof value === 'string') return value.normalize('NFC');
@@ -301,7 +302,7 @@ function normalize(value: unknown, path: (string | number)[], problems: ValuePro
     const map: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) {
       path.push(k);
-      Object.defineProperty(map, k.normalize('NFC'), { value: normalize(v, path, problems, within), enumerable: true, writable: true, configurable: true });
+      setOwn(map, k.normalize('NFC'), normalize(v, path, problems, within));
       path.pop();
     }
     out = map;

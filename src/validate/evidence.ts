@@ -1,6 +1,7 @@
 import type { Params } from '../diagnostics/codes.js';
 import { diagnostic, sortDiagnostics, where, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
 import type { Path, SourceFile } from '../load/yaml-file.js';
+import { setOwn } from '../model/own.js';
 import type { Evidence, FactEvidence, FactValue, ManualPoints, UnitEvidence } from '../model/evidence.js';
 import { QUARTER } from '../model/quarter.js';
 import { factsOfCriterion, placedCriteria, valueTypeOf, type Bloc, type Criterion, type Fact, type Rules } from '../model/scorecard.js';
@@ -160,7 +161,7 @@ function checkUnit(
     }
     const problem = valueProblem(fact, entry.value);
     if (problem) out.push(diagnostic(problem.code, valueAt(), { fact: name, value: String(entry.value), ...problem.params }));
-    else Object.defineProperty(facts, name, { value: entry, enumerable: true });
+    else setOwn(facts, name, entry);
   }
   const criteria = new Map(placedCriteria(bloc).map((p) => [p.criterion.id, p.criterion]));
   const manual: Record<string, ManualPoints> = {};
@@ -169,7 +170,7 @@ function checkUnit(
     if (!c || !('manual' in c.score)) out.push(diagnostic('EVIDENCE_MANUAL', at(['manual', cid], 'key'), { criterion: cid, problem: 'method' }));
     else if (given.points === undefined) continue; // no points yet: missing evidence
     else if (given.points > c.max) out.push(diagnostic('EVIDENCE_MANUAL', at(['manual', cid, 'points']), { criterion: cid, problem: 'max', points: given.points, max: c.max }));
-    else Object.defineProperty(manual, cid, { value: given, enumerable: true });
+    else setOwn(manual, cid, given);
   }
   const notApplicable = (raw.not_applicable ?? []).filter((cid, i) => {
     const c = criteria.get(cid);
