@@ -58,6 +58,8 @@ export { compareQuarters, type Comparison } from './rank/compare-quarters.js';
 export { lastDayOf, previousQuarter, QUARTER } from './model/quarter.js';
 export { OutputError } from './report/output-error.js';
 import type { OutputError } from './report/output-error.js';
+import type { ScorecardMemo } from './report/write-reports.js';
+export type { ScorecardMemo } from './report/write-reports.js';
 export type { ReportInput } from './report/ranking-workbook.js';
 export type { FormInput } from './report/evidence-form.js';
 
@@ -80,7 +82,7 @@ export async function loadPreviousResults(
 export async function writeReports(
   input: ReportInput,
   out: string,
-  options: { onProgress?: (done: number, total: number) => void; unitFiles?: boolean; workers?: number } = {},
+  options: { onProgress?: (done: number, total: number) => void; unitFiles?: boolean; workers?: number; memo?: ScorecardMemo } = {},
 ): Promise<{ written: string[]; leftovers: OutputError[] }> {
   const report = await import('./report/write-reports.js');
   return report.writeReports(input, out, options);

@@ -75,7 +75,9 @@ function program(): Command {
     .action(async (opts) => {
       if (opts.watch) {
         const { scoreOutputs, watchAndRun } = await watch();
-        await watchAndRun([opts.rules, opts.evidence], scoreOutputs(opts.out ?? 'out'), opts.lang, (io) => scoreCommand(opts, io));
+        // What has not changed since the last run (the rules, most scorecards) is not made again.
+        const reuse = { rules: {}, scorecards: new Map<string, string>() };
+        await watchAndRun([opts.rules, opts.evidence], scoreOutputs(opts.out ?? 'out'), opts.lang, (io) => scoreCommand({ ...opts, reuse }, io));
       }
       process.exitCode = await scoreCommand(opts);
     });

@@ -16,8 +16,9 @@ import {
   type Lang,
   type MissingMode,
   type Results,
+  type ScorecardMemo,
 } from '../index.js';
-import { loadQuarter } from './quarter.js';
+import { loadQuarter, type RulesCache } from './quarter.js';
 import { EXIT_PROBLEMS, UsageError, type Output, STDIO, requireDir, isFile, progressBar, cannotWrite } from './io.js';
 
 export interface ScoreOptions {
@@ -36,6 +37,8 @@ export interface ScoreOptions {
   workers?: number;
   /** Write into a folder whose results.json is another quarter's, or not ours. */
   force?: boolean;
+  /** Kept across the runs of `--watch`: rules and scorecards that have not changed are not made again. */
+  reuse?: { rules: RulesCache; scorecards: ScorecardMemo };
   lang: Lang;
 }
 
@@ -45,7 +48,7 @@ export async function scoreCommand(opts: ScoreOptions, io: Output = STDIO): Prom
   if (typeof opts.previous === 'string' && !(await isFile(opts.previous))) {
     throw new UsageError(vi ? `không tìm thấy tệp kết quả quý trước: ${opts.previous}` : `previous results not found: ${opts.previous}`);
   }
-  const quarter = await loadQuarter(opts);
+  const quarter = await loadQuarter(opts, opts.reuse?.rules);
   const { checked, problems, sources } = quarter;
   let results: Results | undefined;
   if (quarter.evidence) {
@@ -91,7 +94,7 @@ export async function scoreCommand(opts: ScoreOptions, io: Output = STDIO): Prom
   const progress = progressBar(vi ? 'Bảng điểm đơn vị' : 'Unit scorecards', io);
   let leftovers: OutputError[];
   try {
-    ({ leftovers } = await writeReports(input, out, { onProgress: progress.update, unitFiles: opts.unitFiles !== false, workers: opts.workers }));
+    ({ leftovers } = await writeReports(input, out, { onProgress: progress.update, unitFiles: opts.unitFiles !== false, workers: opts.workers, memo: opts.reuse?.scorecards }));
     progress.done();
   } catch (err) {
     progress.done();

@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
@@ -30,14 +31,28 @@ export interface WriteOptions {
   unitFiles?: boolean;
   /** Worker threads for the unit scorecards; 1 writes them on the main thread. Default: the cores, for enough units. */
   workers?: number;
+  /**
+   * What each scorecard in place was written from, kept across the runs of a watching command:
+   * a scorecard whose input and file are as they were is not written again.
+   */
+  memo?: ScorecardMemo;
 }
+
+/** By scorecard path: a digest of what it was written from, and the file's change time after writing. */
+export type ScorecardMemo = Map<string, string>;
 
 /**
  * Makes every unit's scorecard and hands each to `written` (on this thread, one at a time), on
  * `workers` worker threads (default: the cores, when there are enough units), or here with 1.
  */
-export async function writeUnitFiles(input: ReportInput, written: (unit: string, bytes: Uint8Array) => Promise<void>, workers?: number): Promise<void> {
-  const jobs = input.results.blocs.flatMap((b) => b.units.map((u) => ({ bloc: b.id, unit: u.id })));
+export async function writeUnitFiles(
+  input: ReportInput,
+  written: (unit: string, bytes: Uint8Array) => Promise<void>,
+  workers?: number,
+  skip: ReadonlySet<string> = new Set(),
+): Promise<void> {
+  const jobs = input.results.blocs.flatMap((b) => b.units.filter((u) => !skip.has(u.id)).map((u) => ({ bloc: b.id, unit: u.id })));
+  if (jobs.length === 0) return;
   const count = Math.min(workers ?? defaultWorkers(jobs.length), jobs.length);
   if (count > 1) return inWorkers(input, jobs, count, written);
   const byId = new Map(input.results.blocs.flatMap((b) => b.units.map((u) => [u.id, u] as const)));
@@ -95,6 +110,13 @@ export async function writeReports(input: ReportInput, out: string, options: Wri
     .then((text) => JSON.parse(text) as unknown)
     .catch(() => undefined);
   const files = unitFiles(input.results);
+  const { memo } = options;
+  const inputs = memo && withUnits ? scorecardInputs(input) : undefined;
+  const unchanged = new Set<string>();
+  for (const [unit, digest] of inputs ?? []) {
+    const path = files.get(unit)!;
+    if (memo!.get(path) === `${digest} ${await changeTime(join(out, path))}`) unchanged.add(unit);
+  }
   const staged = await writeStaged(
     out,
     async (stage) => {
@@ -106,9 +128,10 @@ export async function writeReports(input: ReportInput, out: string, options: Wri
         input,
         async (unit, bytes) => {
           await stage.add(files.get(unit)!, bytes);
-          onProgress(++done, files.size);
+          onProgress(++done, files.size - unchanged.size);
         },
         options.workers,
+        unchanged,
       );
     },
     ops,
@@ -120,6 +143,10 @@ export async function writeReports(input: ReportInput, out: string, options: Wri
   // What a run killed while writing left behind: both folders, also when this run wrote no scorecard.
   await staged.removeStale('.');
   await staged.removeStale(UNITS_DIR);
+  for (const [unit, digest] of inputs ?? []) {
+    const path = files.get(unit)!;
+    if (!unchanged.has(unit)) memo!.set(path, `${digest} ${await changeTime(join(out, path))}`);
+  }
   return { written: [...staged.committed], leftovers: staged.leftovers };
 }
 
@@ -131,4 +158,31 @@ function unitIdsIn(results: unknown): string[] {
   const blocs = (results as { blocs?: unknown } | null | undefined)?.blocs;
   if (!Array.isArray(blocs)) return [];
   return blocs.flatMap((b: { units?: unknown } | null) => (Array.isArray(b?.units) ? b.units : []).map((u: { id?: unknown } | null) => u?.id).filter((id): id is string => typeof id === 'string'));
+}
+
+/**
+ * By unit id, a digest of everything its scorecard is made from (see writeUnitWorkbook): the
+ * scheme and bloc, the unit's outcome, its rank among how many, its comparison, language and dates.
+ */
+function scorecardInputs(input: ReportInput): Map<string, string> {
+  const { rules, results, comparison } = input;
+  const common = JSON.stringify([input.lang, input.date ?? null, input.stamp.toISOString(), rules.scheme, results.quarter, results.rulesDigest]);
+  const digests = new Map<string, string>();
+  for (const b of results.blocs) {
+    const bloc = JSON.stringify(rules.blocs.find((r) => r.bloc === b.id));
+    const previous = comparison ? JSON.stringify([comparison.quarter, comparison.sameRules]) : 'null';
+    for (const u of b.units) {
+      const moved = comparison ? JSON.stringify(comparison.units.get(u.id) ?? null) : 'null';
+      digests.set(u.id, createHash('sha256').update(common).update(bloc).update(String(b.units.length)).update(JSON.stringify(u)).update(previous).update(moved).digest('hex'));
+    }
+  }
+  return digests;
+}
+
+/** A file's change time, or "none": a scorecard edited or removed since it was written is written again. */
+async function changeTime(file: string): Promise<string> {
+  return stat(file, { bigint: true }).then(
+    (s) => `${s.mtimeNs}:${s.size}`,
+    () => 'none',
+  );
 }
