@@ -3,8 +3,8 @@ import type { Lang } from '../diagnostics/codes.js';
 import { columnLetters } from '../diagnostics/diagnostic.js';
 import type { CriterionOutcome, UnitOutcome } from '../model/results.js';
 import { roundHalfUp } from '../model/round.js';
-import type { Bloc, Criterion } from '../model/scorecard.js';
-import { movementMark } from '../rank/compare-quarters.js';
+import type { Bloc, Criterion, Rules } from '../model/scorecard.js';
+import { movementMark, type Comparison, type Movement } from '../rank/compare-quarters.js';
 import { fitHeight, heightOf, linesIn, newWorkbook, numberFormat, put, putMerged, setColumns, setPrinting, writeHeading, writeSignatures, writeTitle, workbookBytes } from './document.js';
 import { evidenceLines } from './evidence-text.js';
 import { LABELS, type Labels } from './labels.js';
@@ -14,17 +14,44 @@ const COL = { no: 1, criterion: 2, max: 3, indicator: 4, value: 5, measure: 6, s
 const WIDTHS = [7, 34, 9, 32, 10, 9, 26, 9, 40];
 const GROUP_FILL = 'FFF2F2F2';
 
+/** What every scorecard of a quarter shares: a worker thread receives it once. */
+export interface ScorecardInput {
+  rules: Rules;
+  quarter: string;
+  /** The previous quarter compared with, when known. */
+  comparison?: Pick<Comparison, 'quarter' | 'sameRules'>;
+  lang: Lang;
+  date?: string;
+  stamp: Date;
+}
+
+/** One unit's scorecard to make: its outcome, how many units its bloc ranks, its movement since the previous quarter. */
+export interface ScorecardJob {
+  bloc: string;
+  unit: UnitOutcome;
+  size: number;
+  movement?: Movement;
+}
+
+/** The shared part of a report's input, and each unit's job, in report order. */
+export function scorecardsOf(input: ReportInput): { shared: ScorecardInput; jobs: ScorecardJob[] } {
+  const { rules, results, comparison, lang, date, stamp } = input;
+  const shared: ScorecardInput = { rules, quarter: results.quarter, lang, date, stamp, ...(comparison ? { comparison: { quarter: comparison.quarter, sameRules: comparison.sameRules } } : {}) };
+  const jobs = results.blocs.flatMap((b) => b.units.map((unit) => ({ bloc: b.id, unit, size: b.units.length, movement: comparison?.units.get(unit.id) })));
+  return { shared, jobs };
+}
+
 /**
  * The scorecard a unit receives: every criterion with its evidence, points and reason; section
  * subtotals and totals as formulas carrying their computed results, so the file checks itself in
  * Excel and is right before any recalculation.
  */
-export async function writeUnitWorkbook(input: ReportInput, blocId: string, unit: UnitOutcome): Promise<Buffer> {
+export async function writeUnitWorkbook(input: ScorecardInput, job: ScorecardJob): Promise<Buffer> {
   const labels = LABELS[input.lang];
   const S = labels.scorecard;
-  const { rules, results, comparison } = input;
-  const bloc = rules.blocs.find((b) => b.bloc === blocId)!;
-  const size = results.blocs.find((b) => b.id === blocId)!.units.length;
+  const { rules, comparison } = input;
+  const { unit, size } = job;
+  const bloc = rules.blocs.find((b) => b.bloc === job.bloc)!;
   const fmt = numberFormat(rules.scheme.precision);
   const wb = newWorkbook(input.stamp);
   const ws = wb.addWorksheet(S.sheet);
@@ -32,7 +59,7 @@ export async function writeUnitWorkbook(input: ReportInput, blocId: string, unit
   const last = WIDTHS.length;
 
   let row = writeHeading(ws, { ...headOf(rules), date: input.date }, labels, WIDTHS);
-  row = writeTitle(ws, row, labels.unitTitle(results.quarter), last);
+  row = writeTitle(ws, row, labels.unitTitle(input.quarter), last);
   row = writeTitle(ws, row, labels.unitLine(unit.name, unit.id, bloc.name), last, { size: 12 });
   row += 1;
 
@@ -99,7 +126,7 @@ export async function writeUnitWorkbook(input: ReportInput, blocId: string, unit
   total(S.grade, unit.grade, { bold: true, text: true });
 
   if (comparison) {
-    const m = comparison.units.get(unit.id);
+    const m = job.movement;
     if (m) {
       const prev = total(S.previousScore(comparison.quarter), m.previousScore);
       total(S.scoreChange, { formula: `ROUND(${pts(scoreRow)}-${pts(prev)},${p})`, result: m.scoreChange }, { numFmt: `+${fmt};-${fmt};${fmt}` });

@@ -8,8 +8,7 @@ import type { OutputError } from './output-error.js';
 import { writeRankingWorkbook, type ReportInput } from './ranking-workbook.js';
 import { safeFileNames } from './safe-names.js';
 import { writeStaged, type FileOps } from './staged-files.js';
-import { writeUnitWorkbook } from './unit-workbook.js';
-import type { UnitJob } from './unit-worker.js';
+import { scorecardsOf, writeUnitWorkbook, type ScorecardInput, type ScorecardJob } from './unit-workbook.js';
 
 export const UNITS_DIR = 'units';
 
@@ -51,12 +50,12 @@ export async function writeUnitFiles(
   workers?: number,
   skip: ReadonlySet<string> = new Set(),
 ): Promise<void> {
-  const jobs = input.results.blocs.flatMap((b) => b.units.filter((u) => !skip.has(u.id)).map((u) => ({ bloc: b.id, unit: u.id })));
+  const { shared, jobs: all } = scorecardsOf(input);
+  const jobs = all.filter((j) => !skip.has(j.unit.id));
   if (jobs.length === 0) return;
   const count = Math.min(workers ?? defaultWorkers(jobs.length), jobs.length);
-  if (count > 1) return inWorkers(input, jobs, count, written);
-  const byId = new Map(input.results.blocs.flatMap((b) => b.units.map((u) => [u.id, u] as const)));
-  for (const job of jobs) await written(job.unit, await writeUnitWorkbook(input, job.bloc, byId.get(job.unit)!));
+  if (count > 1) return inWorkers(shared, jobs, count, written);
+  for (const job of jobs) await written(job.unit.id, await writeUnitWorkbook(shared, job));
 }
 
 /** Below this many scorecards, starting workers costs more than it saves. */
@@ -71,8 +70,8 @@ function defaultWorkers(units: number): number {
  * back: at most one workbook per worker is in memory at a time. `written` runs on this thread,
  * one unit at a time, in the order they come back.
  */
-async function inWorkers(input: ReportInput, jobs: UnitJob[], count: number, written: (unit: string, bytes: Uint8Array) => Promise<void>): Promise<void> {
-  const pool = Array.from({ length: count }, () => new Worker(new URL('./unit-worker.js', import.meta.url), { workerData: input }));
+async function inWorkers(shared: ScorecardInput, jobs: ScorecardJob[], count: number, written: (unit: string, bytes: Uint8Array) => Promise<void>): Promise<void> {
+  const pool = Array.from({ length: count }, () => new Worker(new URL('./unit-worker.js', import.meta.url), { workerData: shared }));
   let next = 0;
   let chain = Promise.resolve();
   try {
@@ -160,23 +159,12 @@ function unitIdsIn(results: unknown): string[] {
   return blocs.flatMap((b: { units?: unknown } | null) => (Array.isArray(b?.units) ? b.units : []).map((u: { id?: unknown } | null) => u?.id).filter((id): id is string => typeof id === 'string'));
 }
 
-/**
- * By unit id, a digest of everything its scorecard is made from (see writeUnitWorkbook): the
- * scheme and bloc, the unit's outcome, its rank among how many, its comparison, language and dates.
- */
+/** By unit id, a digest of everything its scorecard is made from (writeUnitWorkbook's input and job). */
 function scorecardInputs(input: ReportInput): Map<string, string> {
-  const { rules, results, comparison } = input;
-  const common = JSON.stringify([input.lang, input.date ?? null, input.stamp.toISOString(), rules.scheme, results.quarter, results.rulesDigest]);
-  const digests = new Map<string, string>();
-  for (const b of results.blocs) {
-    const bloc = JSON.stringify(rules.blocs.find((r) => r.bloc === b.id));
-    const previous = comparison ? JSON.stringify([comparison.quarter, comparison.sameRules]) : 'null';
-    for (const u of b.units) {
-      const moved = comparison ? JSON.stringify(comparison.units.get(u.id) ?? null) : 'null';
-      digests.set(u.id, createHash('sha256').update(common).update(bloc).update(String(b.units.length)).update(JSON.stringify(u)).update(previous).update(moved).digest('hex'));
-    }
-  }
-  return digests;
+  const { shared, jobs } = scorecardsOf(input);
+  const common = JSON.stringify([shared.lang, shared.date ?? null, shared.stamp.toISOString(), shared.rules.scheme, shared.quarter, shared.comparison ?? null]);
+  const blocs = new Map(shared.rules.blocs.map((b) => [b.bloc, JSON.stringify(b)]));
+  return new Map(jobs.map((job) => [job.unit.id, createHash('sha256').update(common).update(blocs.get(job.bloc)!).update(JSON.stringify(job)).digest('hex')]));
 }
 
 /** A file's change time, or "none": a scorecard edited or removed since it was written is written again. */
