@@ -107,6 +107,39 @@ describe('YAML', { timeout: 60_000 }, () => {
     await expectRefused(quarterWith({ [HV]: text }), [`${HV}:${positionOf(text, '*loop')} YAML_ALIASES`, HV_MISSING]);
   });
 
+  it.concurrent('an alias used as a key is the key it names: a second value for a fact is a duplicate', async () => {
+    const text = hvWith('      plan_task_on_time_rate: {', '      &k plan_task_on_time_rate: {').replace('      uniform_ok: true\n', '      uniform_ok: true\n      *k : { value: 10 }\n');
+    await expectRefused(quarterWith({ [HV]: text }), [`${HV}:${positionOf(text, '*k :')} YAML_DUPLICATE_KEY`, HV_MISSING]);
+  });
+
+  it.concurrent('keys ~ and "" are the same key', async () => {
+    const text = hvWith('      uniform_ok: true\n', '      uniform_ok: true\n      ~: 1\n      "": 2\n');
+    await expectRefused(quarterWith({ [HV]: text }), [`${HV}:${positionOf(text, '"": 2')} YAML_DUPLICATE_KEY`, HV_MISSING]);
+  });
+
+  it.concurrent('a list or mapping used as a key is refused at the key', async () => {
+    const text = hvWith('      uniform_ok: true\n', '      uniform_ok: true\n      ? [a, b]\n      : 1\n');
+    await expectRefused(quarterWith({ [HV]: text }), [`${HV}:${positionOf(text, '[a, b]')} YAML_SYNTAX`, HV_MISSING]);
+  });
+
+  it.concurrent('an alias naming no anchor is a syntax error at the alias', async () => {
+    const text = hvWith('value: 95,', 'value: *nope,');
+    await expectRefused(quarterWith({ [HV]: text }), [`${HV}:${positionOf(text, '*nope')} YAML_SYNTAX`, HV_MISSING]);
+  });
+
+  it.concurrent('few aliases of a large mapping (999 copies of 30,000 keys) are refused, not copied', async () => {
+    const big = `big: &b {${Array.from({ length: 30_000 }, (_, i) => `k${i}: ${i}`).join(', ')}}\ncopies: [${Array(999).fill('*b').join(', ')}]\n`;
+    const text = `${big}${HV_TEXT}`;
+    await expectRefused(quarterWith({ [HV]: text }), [`${HV}:${positionOf(text, '*b')} YAML_ALIASES`, HV_MISSING]);
+  });
+
+  it.concurrent('50,000 unknown keys are each reported, in seconds (locating them is not quadratic)', async () => {
+    const text = hvWith('      uniform_ok: true\n', `      uniform_ok: true\n${Array.from({ length: 50_000 }, (_, i) => `      f${i}: 1\n`).join('')}`);
+    const r = await run(['score', '--evidence', quarterWith({ [HV]: text }), '--out', join(tempDir(), 'out'), '--lang', 'en']);
+    expect(r.code).toBe(1);
+    expect(r.stderr.match(/ error EVIDENCE_UNKNOWN_FACT /g)).toHaveLength(50_000);
+  });
+
   it.concurrent('nesting past 64 levels is refused at the first level too deep', async () => {
     const text = `quarter: 2019-Q1\nunits:\n  ${HV_UNIT}:\n    facts:\n      late_reports: { value: ${'['.repeat(100)}0${']'.repeat(100)} }\n`;
     // The file's mapping (1) > units (2) > unit (3) > facts (4) > fact (5) > the value's first list (6): the 60th list is level 65.
@@ -444,10 +477,19 @@ describe('workbooks', { timeout: 60_000 }, () => {
     ['a merged range', '<mergeCells count="1"><mergeCell ref="Z1:XFD1048576"/></mergeCells>'],
     ['a data validation', '<dataValidations count="1"><dataValidation type="whole" sqref="Z1:XFD1048576"><formula1>0</formula1></dataValidation></dataValidations>'],
     ['a data validation of a whole column', '<dataValidations count="1"><dataValidation type="whole" sqref="B7:B9 E:E"><formula1>0</formula1></dataValidation></dataValidations>'],
+    ['a merged range quoted otherwise', "<mergeCells count='1'><x:mergeCell ref = 'Z1:XFD1048576'/></mergeCells>"],
   ])('%s over millions of cells (a few bytes that exceljs would expand cell by cell) is refused', async (_, xml) => {
     const entries = readZip(form);
     const sheet = entries.find((e) => /^xl\/worksheets\/sheet\d+\.xml$/.test(e.name) && e.data.includes('dataValidation'))!;
     sheet.data = Buffer.from(sheet.data.toString('utf8').replace('</worksheet>', `${xml}</worksheet>`));
+    await expectRefused(quarterWith({ 'QLVH-CT.xlsx': writeZip(entries) }), ['QLVH-CT.xlsx:1:1 EVIDENCE_WORKBOOK_LIMIT', HV_MISSING]);
+  });
+
+  it.concurrent('the same range in a part whose name only contains a sheet\'s is refused too', async () => {
+    const entries = readZip(form);
+    const sheet = entries.find((e) => /^xl\/worksheets\/sheet\d+\.xml$/.test(e.name) && e.data.includes('dataValidation'))!;
+    const xml = sheet.data.toString('utf8').replace('</worksheet>', '<mergeCells count="1"><mergeCell ref="Z1:XFD1048576"/></mergeCells></worksheet>');
+    entries.push({ name: `x/${sheet.name}`, data: Buffer.from(xml) });
     await expectRefused(quarterWith({ 'QLVH-CT.xlsx': writeZip(entries) }), ['QLVH-CT.xlsx:1:1 EVIDENCE_WORKBOOK_LIMIT', HV_MISSING]);
   });
 

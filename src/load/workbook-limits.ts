@@ -75,7 +75,9 @@ export function checkWorkbookBytes(bytes: Buffer): WorkbookRefusal | undefined {
     if (size > MAX_WORKBOOK_PART) return { kind: 'limit', what: 'part', limit: MAX_WORKBOOK_PART, part: name };
     if (size > budget) return { kind: 'limit', what: 'unpacked', limit: MAX_WORKBOOK_UNPACKED };
     budget -= size;
-    if (/^\/?xl\/worksheets\/[^/]+\.xml$/.test(name) && rangeCells(content!.toString('latin1')) > MAX_RANGE_CELLS) {
+    // Every part, whatever its name: exceljs finds sheets by a pattern anywhere in the name, and
+    // jszip may take names from an extra field; what matters is what the XML asks for.
+    if (rangeCells(content!.toString('latin1')) > MAX_RANGE_CELLS) {
       return { kind: 'limit', what: 'ranges', limit: MAX_RANGE_CELLS, part: name };
     }
   }
@@ -91,12 +93,13 @@ function endOfCentralDirectory(bytes: Buffer): number | undefined {
   return undefined;
 }
 
-/** Cells covered by a sheet's merged ranges, data validations and hyperlinks, which exceljs expands one by one. */
+/** Cells covered by a part's merged ranges, data validations and hyperlinks, which exceljs expands one by one. */
 function rangeCells(xml: string): number {
   let cells = 0;
-  const refs = /<(?:\w+:)?(?:mergeCell|hyperlink)\b[^>]*?\sref="([^"]*)"|<(?:\w+:)?dataValidation\b[^>]*?\ssqref="([^"]*)"/g;
-  for (const m of xml.matchAll(refs)) {
-    for (const range of (m[1] ?? m[2] ?? '').split(/\s+/)) {
+  for (const element of xml.matchAll(/<(?:[\w.-]+:)?(mergeCell|hyperlink|dataValidation)\b([^>]*)>/g)) {
+    const name = element[1] === 'dataValidation' ? 'sqref' : 'ref';
+    const attribute = new RegExp(`\\s${name}\\s*=\\s*(["'])(.*?)\\1`).exec(element[2]!);
+    for (const range of (attribute?.[2] ?? '').trim().split(/\s+/)) {
       cells += areaOf(range);
       if (cells > MAX_RANGE_CELLS) return cells;
     }

@@ -1,5 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
-import { isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { diagnostic, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
 import { setOwn } from '../model/own.js';
 
@@ -89,7 +89,8 @@ export function parseYaml(file: string, text: string): { source: SourceFile; dia
     } else if (!syntaxLines.has(where.line)) {
       // One syntax error sets off others on the same line; the first is the one to fix.
       syntaxLines.add(where.line);
-      diagnostics.push(diagnostic('YAML_SYNTAX', where, { detail: firstLine(e.message) }));
+      const detail = e.code === 'MULTIPLE_DOCS' ? 'one document per file: a second "---" starts another' : firstLine(e.message);
+      diagnostics.push(diagnostic('YAML_SYNTAX', where, { detail }));
     }
   }
   if (diagnostics.length === 0) diagnostics.push(...checkTree(doc, at));
@@ -97,16 +98,21 @@ export function parseYaml(file: string, text: string): { source: SourceFile; dia
   if (diagnostics.length === 0) {
     try {
       const problems: ValueProblem[] = [];
-      data = normalize(doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), [], problems, new Set());
+      // Aliases may not make the data larger, in values, than the text could hold without them.
+      const budget = { left: text.length + 1000 };
+      data = normalize(doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), [], problems, new Set(), budget);
+      if (budget.left < 0) throw new ReferenceError('aliases expand past the size of the file');
       for (const p of problems) {
         const where = at(offsetOf(doc, p.path, 'value'));
         diagnostics.push(p.value === undefined ? diagnostic('YAML_ALIASES', where, { limit: MAX_ALIAS_COUNT, self: 'yes' }) : diagnostic('YAML_NUMBER', where, { value: numberText(p.value) }));
       }
     } catch (err) {
-      // The yaml library throws only for excessive alias expansion here.
+      // The yaml library throws only for aliases here: too many, or one naming no anchor.
       if (!(err instanceof ReferenceError)) throw err;
-      const first = firstAlias(doc);
-      diagnostics.push(diagnostic('YAML_ALIASES', first === undefined ? { file, line: 1, col: 1 } : at(first), { limit: MAX_ALIAS_COUNT }));
+      const missing = /^Unresolved alias[^:]*: (\S+)/.exec(err.message);
+      const first = firstAlias(doc, missing?.[1]);
+      const where = first === undefined ? { file, line: 1, col: 1 } : at(first);
+      diagnostics.push(missing ? diagnostic('YAML_SYNTAX', where, { detail: `no anchor &${missing[1]} before the alias *${missing[1]}` }) : diagnostic('YAML_ALIASES', where, { limit: MAX_ALIAS_COUNT }));
     }
     if (diagnostics.length > 0) data = null;
   }
@@ -155,14 +161,19 @@ function checkTree(doc: Document, at: (offset: number) => Location): Diagnostic[
       return [...found.values()];
     }
     if (isMap(node)) {
-      // Keys equal once in NFC are the same key: "Cầu" typed with combining accents is "Cầu".
+      // Keys as they become data: an alias is the text it names, null is "", and keys equal once
+      // in NFC are the same key ("Cầu" typed with combining accents is "Cầu").
       const keys = new Set<string>();
       for (const pair of node.items) {
-        if (!isScalar(pair.key)) continue;
-        const key = String(pair.key.value).normalize('NFC');
-        const keyAt = pair.key.range?.[0] ?? offset;
-        if (keys.has(key)) found.set(keyAt, diagnostic('YAML_DUPLICATE_KEY', at(keyAt), { key: String(pair.key.value) }));
-        keys.add(key);
+        const keyAt = (pair.key as Node | null)?.range?.[0] ?? offset;
+        const key = isAlias(pair.key) ? pair.key.resolve(doc) : pair.key;
+        if (key !== null && key !== undefined && !isScalar(key)) {
+          found.set(keyAt, diagnostic('YAML_SYNTAX', at(keyAt), { detail: 'a key must be a single value, not a list or a mapping' }));
+          continue;
+        }
+        const text = key?.value === null || key?.value === undefined ? '' : String(key.value).normalize('NFC');
+        if (keys.has(text)) found.set(keyAt, diagnostic('YAML_DUPLICATE_KEY', at(keyAt), { key: text }));
+        keys.add(text);
       }
     }
     for (const item of node.items) {
@@ -173,10 +184,12 @@ function checkTree(doc: Document, at: (offset: number) => Location): Diagnostic[
   return [...found.values()];
 }
 
-function firstAlias(doc: Document): number | undefined {
+/** Where the first alias is (the first naming `name`, if given). */
+function firstAlias(doc: Document, name?: string): number | undefined {
   let offset: number | undefined;
   visit(doc, {
     Alias(_, node) {
+      if (name !== undefined && node.source !== name) return undefined;
       offset = node.range?.[0];
       return visit.BREAK;
     },
@@ -238,6 +251,22 @@ function keyText(text: string, start: number): string {
   return text.slice(start).split(/[:\n]/)[0]!.trim();
 }
 
+/** Each mapping's pairs by key text, built once: a file with thousands of bad keys is located in linear time. */
+const pairIndex = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+function pairsOf(map: YAMLMap): Map<string, Pair> {
+  let index = pairIndex.get(map);
+  if (!index) {
+    index = new Map();
+    for (const p of map.items) {
+      // The first pair of a key, as a search from the start would find it.
+      if (isPair(p) && isScalar(p.key) && !index.has(String(p.key.value))) index.set(String(p.key.value), p);
+    }
+    pairIndex.set(map, index);
+  }
+  return index;
+}
+
 function offsetOf(doc: Document, path: Path, target: 'value' | 'key'): number {
   let node: unknown = doc.contents;
   let offset = rangeStart(node) ?? 0;
@@ -245,7 +274,7 @@ function offsetOf(doc: Document, path: Path, target: 'value' | 'key'): number {
     const seg = path[i]!;
     const last = i === path.length - 1;
     if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
+      const pair = pairsOf(node).get(String(seg));
       if (!pair) return offset;
       if (last && target === 'key') return rangeStart(pair.key) ?? offset;
       node = pair.value;
@@ -278,7 +307,8 @@ interface ValueProblem {
  * themselves (`&a [*a]`: a value without end) are collected with their path; `within` holds the
  * lists and mappings around `value`.
  */
-function normalize(value: unknown, path: (string | number)[], problems: ValueProblem[], within: Set<object>): unknown {
+function normalize(value: unknown, path: (string | number)[], problems: ValueProblem[], within: Set<object>, budget: { left: number }): unknown {
+  if (--budget.left < 0) return null;
   if (typeof value === 'string') return value.normalize('NFC');
   if (typeof value === 'number') {
     if (!Number.isFinite(value) || (Number.isInteger(value) && !Number.isSafeInteger(value))) problems.push({ path: [...path], value });
@@ -294,7 +324,7 @@ function normalize(value: unknown, path: (string | number)[], problems: ValuePro
   if (Array.isArray(value)) {
     out = value.map((v, i) => {
       path.push(i);
-      const item = normalize(v, path, problems, within);
+      const item = normalize(v, path, problems, within, budget);
       path.pop();
       return item;
     });
@@ -302,7 +332,7 @@ function normalize(value: unknown, path: (string | number)[], problems: ValuePro
     const map: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) {
       path.push(k);
-      setOwn(map, k.normalize('NFC'), normalize(v, path, problems, within));
+      setOwn(map, k.normalize('NFC'), normalize(v, path, problems, within, budget));
       path.pop();
     }
     out = map;
