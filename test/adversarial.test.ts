@@ -353,12 +353,17 @@ describe('evidence cannot change the rules', { timeout: 60_000 }, () => {
 
 describe('evidence text in the outputs', { timeout: 60_000 }, () => {
   it.concurrent('text that looks like a formula, or holds control characters, is written as text', async () => {
-    const source = '=HYPERLINK("http://example.invalid","xem") a\\x01b\\x0bc';
-    const dir = quarterWith({ [HV]: hvWith('source: "Bảng theo dõi tiến độ kế hoạch CCHC quý I/2019 của thường trực BCĐ"', `source: "${source.replace(/"/g, '\\"')}"`) });
+    const source = '=HYPERLINK("http://example.invalid","xem") a\\x01b\\x0bc\\uFFFE';
+    const long = 'x'.repeat(40_000);
+    const text = hvWith('source: "Bảng theo dõi tiến độ kế hoạch CCHC quý I/2019 của thường trực BCĐ"', `source: "${source.replace(/"/g, '\\"')}"`).replace(
+      'note: "Báo cáo sự cố ngày 14/02/2019 gửi trễ"',
+      `note: "${long}"`,
+    );
+    const dir = quarterWith({ [HV]: text });
     const out = join(dir, 'out');
     const r = await run(['score', '--evidence', dir, '--out', out, '--no-previous']);
     expect(r.code).toBe(0);
-    const expected = '=HYPERLINK("http://example.invalid","xem") a\u0001b\u000bc';
+    const expected = '=HYPERLINK("http://example.invalid","xem") a\u0001b\u000bc\uFFFE';
     const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as { blocs: { units: { id: string; criteria: { facts: Record<string, { source?: string }> }[] }[] }[] };
     const sources = results.blocs.flatMap((b) => b.units).flatMap((u) => u.criteria).flatMap((c) => Object.values(c.facts)).map((f) => f.source);
     expect(sources).toContain(expected);
@@ -375,6 +380,10 @@ describe('evidence text in the outputs', { timeout: 60_000 }, () => {
         expect(cell.type).toBe(ExcelJS.ValueType.String);
         expect(String(cell.value)).toContain('=HYPERLINK("http://example.invalid","xem") abc');
       }
+      // A 40,000-character note is cut to what an Excel cell holds.
+      let longest = 0;
+      wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((cell) => void (longest = Math.max(longest, String(cell.value).length)))));
+      expect(longest).toBe(32_767);
     }
   });
 });

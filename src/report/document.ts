@@ -123,9 +123,20 @@ function styleOf(style: CellStyle): Partial<ExcelJS.Style> {
 /** Writes a value with a style; every cell written goes through here, so none escapes the font. */
 export function put(ws: Worksheet, row: number, col: number, value: ExcelJS.CellValue, style: CellStyle = {}): Cell {
   const cell = ws.getCell(row, col);
-  cell.value = value;
+  cell.value = typeof value === 'string' ? cellText(value) : value;
   cell.style = styleOf(style);
   return cell;
+}
+
+/** Characters XML 1.0 cannot hold (exceljs leaves some in, and the file is then not well-formed). */
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+/** The most characters an Excel cell holds. */
+const CELL_MAX = 32_767;
+
+/** Text as a cell can hold it: without what XML cannot hold, cut to Excel's 32,767 characters. */
+export function cellText(text: string): string {
+  const clean = text.replace(NOT_XML, '');
+  return clean.length <= CELL_MAX ? clean : `${clean.slice(0, CELL_MAX - 1)}…`;
 }
 
 /** Writes a value across columns `from`..`to` of a row, merged. */
