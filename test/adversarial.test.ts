@@ -5,9 +5,10 @@
 // same results.json, byte for byte, as the samples give. Positions are found in the fixture
 // text (positionOf), not counted by hand.
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -149,8 +150,10 @@ describe('YAML', { timeout: 60_000 }, () => {
 
   it.concurrent('nesting deep enough to exhaust the parser is refused, not a crash', async () => {
     const text = `quarter: 2019-Q1\nunits: ${'['.repeat(20_000)}${']'.repeat(20_000)}\n`;
-    const r = await run(['score', '--evidence', quarterWith({ [HV]: text }), '--out', join(tempDir(), 'out'), '--lang', 'en']);
+    const out = join(tempDir(), 'out');
+    const r = await run(['score', '--evidence', quarterWith({ [HV]: text }), '--out', out, '--lang', 'en']);
     expect(r.code).toBe(1);
+    expect(existsSync(out)).toBe(false);
     expect(r.stderr).toMatch(new RegExp(`${HV}:2:\\d+ error YAML_TOO_DEEP `));
     expect(r.stderr).not.toMatch(/RangeError|\n\s+at /);
   });
@@ -191,8 +194,10 @@ describe('YAML', { timeout: 60_000 }, () => {
 
   it.concurrent('a tab used for indentation is a syntax error at its line', async () => {
     const text = hvWith('    facts:\n      plan_task', '    facts:\n\tplan_task');
-    const r = await run(['score', '--evidence', quarterWith({ [HV]: text }), '--out', join(tempDir(), 'out'), '--lang', 'en']);
+    const out = join(tempDir(), 'out');
+    const r = await run(['score', '--evidence', quarterWith({ [HV]: text }), '--out', out, '--lang', 'en']);
     expect(r.code).toBe(1);
+    expect(existsSync(out)).toBe(false);
     expect(r.stderr).toMatch(new RegExp(`${HV}:${positionOf(text, '\tplan')} error YAML_SYNTAX .*Tabs`));
   });
 
@@ -388,6 +393,62 @@ describe('evidence text in the outputs', { timeout: 60_000 }, () => {
   });
 });
 
+describe('the file system', { timeout: 60_000 }, () => {
+  it.concurrent('a pipe, a folder or a link to a device named like evidence is refused by name, not skipped', async () => {
+    const dir = quarterWith({ [HV]: HV_TEXT });
+    execFileSync('mkfifo', [join(dir, 'pipe.yaml')]);
+    mkdirSync(join(dir, 'folder.yaml'));
+    symlinkSync('/dev/zero', join(dir, 'zero.yaml'));
+    await expectRefused(dir, ['folder.yaml:1:1 FILE_UNREADABLE', 'pipe.yaml:1:1 FILE_UNREADABLE', 'zero.yaml:1:1 FILE_UNREADABLE']);
+    const direct = await run(['score', '--evidence', join(dir, 'pipe.yaml'), '--out', join(dir, 'out'), '--lang', 'en']);
+    expect(direct.code).toBe(1);
+    expect(direct.stderr).toContain('pipe.yaml:1:1 error FILE_UNREADABLE');
+  });
+
+  it.concurrent('a link to an evidence file is read as the file', async () => {
+    const dir = quarterWith({});
+    symlinkSync(join(SAMPLES, HV), join(dir, HV));
+    await expectSameAsSamples(dir);
+  });
+
+  it.concurrent('an output folder that is, or holds, the evidence folder is refused (exit 2), nothing written', async () => {
+    const dir = quarterWith({ [HV]: HV_TEXT });
+    const before = readdirSync(dir).sort();
+    for (const [evidence, out] of [
+      [dir, dir],
+      [dir, join(dir, '..', basename(dir))],
+      [join(dir, HV), dir],
+    ]) {
+      const r = await run(['score', '--evidence', evidence!, '--out', out!, '--lang', 'en']);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('holds the evidence');
+    }
+    expect(readdirSync(dir).sort()).toEqual(before);
+  });
+
+  it.concurrent('a units folder that is a link out of --out: nothing written through it, the file named', async () => {
+    const root = tempDir();
+    const outside = join(root, 'outside');
+    mkdirSync(outside);
+    mkdirSync(join(root, 'out'));
+    symlinkSync(outside, join(root, 'out', 'units'));
+    const r = await run(['score', '--evidence', SAMPLES, '--out', join(root, 'out'), '--no-previous', '--lang', 'en']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/cannot write .*units.*: its folder is a link out of the output folder/);
+    expect(readdirSync(outside)).toEqual([]);
+    expect(readdirSync(join(root, 'out')).sort()).toEqual(['units']);
+  });
+
+  it.concurrent('escape sequences in evidence text reach the terminal as text', async () => {
+    const text = hvWith('value: 95,', 'value: "\\e[2J\\e[31mFAKE OK\\a",');
+    const dir = quarterWith({ [HV]: text });
+    const r = await run(['score', '--evidence', dir, '--out', join(dir, 'out'), '--lang', 'en']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+    expect(r.stderr).toContain('\\x1b[2J\\x1b[31mFAKE OK\\x07');
+  });
+});
+
 describe('workbooks', { timeout: 60_000 }, () => {
   let form: Buffer;
 
@@ -433,6 +494,18 @@ describe('workbooks', { timeout: 60_000 }, () => {
     });
     return found;
   }
+
+  it.concurrent('a form stamped with the unit __proto__ is refused at its cell, as an id', async () => {
+    let name = '';
+    const bytes = await edited((_, ws) => {
+      name = ws.name;
+      ws.getCell('A2').value = '__proto__';
+    });
+    const dir = quarterWith({ 'QLVH-CT.xlsx': bytes });
+    const r = await run(['score', '--evidence', dir, '--out', join(dir, 'out'), '--lang', 'en']);
+    expect(r.code).toBe(1);
+    expect(diagnosticsOf(r.stderr, dir)).toEqual([`QLVH-CT.xlsx!${name}!C2 SCHEMA_PATTERN`, HV_MISSING]);
+  });
 
   it('the filled form scores as the samples do', async () => {
     await expectSameAsSamples(quarterWith({ 'QLVH-CT.xlsx': form }));

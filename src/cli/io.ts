@@ -55,7 +55,9 @@ export function progressBar(label: string, io: Output): { update: (done: number,
 
 /** The message for outputs that could not be written: staged writing leaves the previous ones as they were. */
 export function cannotWrite(err: { file: string; code: string }, lang: Lang): string {
+  // Our own code for a folder that a link carries out of the output folder.
+  const code = err.code !== 'ELINKOUT' ? err.code : lang === 'vi' ? 'thư mục là liên kết ra ngoài thư mục kết quả' : 'its folder is a link out of the output folder';
   return lang === 'vi'
-    ? `cchc: không ghi được ${err.file}: ${err.code} — các tệp kết quả cũ được giữ nguyên\n`
-    : `cchc: cannot write ${err.file}: ${err.code} — previous outputs left as they were\n`;
+    ? `cchc: không ghi được ${err.file}: ${code} — các tệp kết quả cũ được giữ nguyên\n`
+    : `cchc: cannot write ${err.file}: ${code} — previous outputs left as they were\n`;
 }

@@ -1,6 +1,6 @@
 /** `cchc score`: a quarter scored, its results, ranking and unit scorecards written. */
-import { readFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { readFile, realpath } from 'node:fs/promises';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import {
   compareQuarters,
   formatDiagnostics,
@@ -48,6 +48,7 @@ export async function scoreCommand(opts: ScoreOptions, io: Output = STDIO): Prom
   if (typeof opts.previous === 'string' && !(await isFile(opts.previous))) {
     throw new UsageError(vi ? `không tìm thấy tệp kết quả quý trước: ${opts.previous}` : `previous results not found: ${opts.previous}`);
   }
+  if (opts.out) await requireApartFromEvidence(opts.out, opts.evidence, opts.lang);
   const quarter = await loadQuarter(opts, opts.reuse?.rules);
   const { checked, problems, sources } = quarter;
   let results: Results | undefined;
@@ -81,6 +82,7 @@ export async function scoreCommand(opts: ScoreOptions, io: Output = STDIO): Prom
     io.err(`${summarizeDiagnostics(problems, opts.lang)}\n`);
     return EXIT_PROBLEMS;
   }
+  if (!opts.out) await requireApartFromEvidence(out, opts.evidence, opts.lang);
   if (!opts.force) await requireOwnFolder(out, results.quarter, opts.lang);
   // Everything is scored and checked before the first byte is written; files are renamed into place together.
   const input = {
@@ -116,6 +118,24 @@ export async function scoreCommand(opts: ScoreOptions, io: Output = STDIO): Prom
       : `Wrote ${join(out, 'results.json')}, ${join(out, 'ranking.xlsx')} and ${units} unit scorecards in ${join(out, 'units')}${compared}\n`,
   );
   return 0;
+}
+
+/**
+ * Refuses (wrong usage) an output folder that is the evidence folder or holds it: scorecards
+ * would replace the units' own files, and the next run would read results as evidence.
+ */
+async function requireApartFromEvidence(out: string, evidence: string, lang: Lang): Promise<void> {
+  const real = async (path: string) => realpath(path).catch(() => resolve(path));
+  const outDir = await real(out);
+  const evidenceAt = await real(evidence);
+  const inside = relative(outDir, evidenceAt);
+  if (inside === '' || (!inside.startsWith('..') && !isAbsolute(inside))) {
+    throw new UsageError(
+      lang === 'vi'
+        ? `thư mục kết quả ${out} chứa số liệu ${evidence}: bảng điểm sẽ ghi đè lên số liệu của đơn vị; hãy chọn --out khác`
+        : `the output folder ${out} holds the evidence ${evidence}: scorecards would replace the units' files; choose another --out`,
+    );
+  }
 }
 
 /**

@@ -19,7 +19,7 @@ export function formatDiagnostics(
   const out: string[] = [];
   const lines = new Map<string, string[]>();
   for (const d of sortDiagnostics(list)) {
-    out.push(`${where(d)} ${SEVERITY_WORDS[lang][d.severity]} ${d.code} ${messageOf(d, lang)}`);
+    out.push(`${where(d)} ${SEVERITY_WORDS[lang][d.severity]} ${d.code} ${shown(messageOf(d, lang))}`);
     const text = d.sheet === undefined ? sources.get(d.file) : undefined;
     if (text === undefined) continue;
     let fileLines = lines.get(d.file);
@@ -30,10 +30,19 @@ export function formatDiagnostics(
     const src = fileLines[d.line - 1];
     if (src === undefined || src.trim() === '') continue;
     const gutter = String(d.line).padStart(5);
-    out.push(`${gutter} | ${src.replace(/\t/g, ' ')}`);
+    // One character for one, so the caret stays under its column.
+    out.push(`${gutter} | ${src.replace(/\t/g, ' ').replace(CONTROL, '\uFFFD')}`);
     out.push(`${' '.repeat(5)} | ${' '.repeat(Math.max(0, d.col - 1))}^`);
   }
   return out.join('\n');
+}
+
+/** Control characters (an escape sequence in evidence text could clear the screen or hide a line). */
+const CONTROL = /[\u0000-\u0008\u000A-\u001F\u007F-\u009F]/g;
+
+/** Text from the user's files as it may reach a terminal: control characters shown as \xNN. */
+function shown(text: string): string {
+  return text.replace(CONTROL, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 
 /** One line counting errors and warnings, in the user's language. */

@@ -4,6 +4,7 @@ import type { Cell } from 'exceljs';
 import { diagnostic, where, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
 import type { FactValue } from '../model/evidence.js';
 import { FORM, NO_WORDS, YES_WORDS } from '../model/evidence-form.js';
+import { setOwn } from '../model/own.js';
 import { roundHalfUp } from '../model/round.js';
 import type { FactType } from '../model/scorecard.js';
 import { checkWorkbookBytes, MAX_WORKBOOK_BYTES } from './workbook-limits.js';
@@ -109,7 +110,7 @@ export async function loadEvidenceWorkbook(file: string, typeOf: FactTypeOf): Pr
         place(['manual', id, 'note'], at(r, FORM.col.note));
         place(['manual', id, 'source'], at(r, FORM.col.source));
         if (points === undefined && note === undefined && source === undefined) continue;
-        entry.manual[id] = { ...(points !== undefined ? { points } : {}), ...(note !== undefined ? { note } : {}), ...(source !== undefined ? { source } : {}) };
+        setOwn(entry.manual, id, { ...(points !== undefined ? { points } : {}), ...(note !== undefined ? { note } : {}), ...(source !== undefined ? { source } : {}) });
       } else if (rowKey.startsWith(FORM.notApplicablePrefix)) {
         const marked = readValue(ws.getCell(r, FORM.col.value), 'boolean', valueAt, diagnostics);
         if (marked === true) {
@@ -127,10 +128,10 @@ export async function loadEvidenceWorkbook(file: string, typeOf: FactTypeOf): Pr
         place(['facts', rowKey, 'source'], at(r, FORM.col.source));
         place(['facts', rowKey, 'note'], at(r, FORM.col.note));
         if (value === undefined) continue;
-        entry.facts[rowKey] = { value, ...(source !== undefined ? { source } : {}), ...(note !== undefined ? { note } : {}) };
+        setOwn(entry.facts, rowKey, { value, ...(source !== undefined ? { source } : {}), ...(note !== undefined ? { note } : {}) });
       }
     }
-    units[unit] = entry;
+    setOwn(units, unit, entry);
   }
   const start: Location = { file, sheet: wb.worksheets[0]?.name ?? '', line: 1, col: 1 };
   if (forms.length === 0) return { diagnostics: diagnostics.length > 0 ? diagnostics : [diagnostic('EVIDENCE_NOT_A_FORM', start)] };

@@ -21,11 +21,23 @@ export async function loadEvidenceFiles(path: string, typeOf: FactTypeOf): Promi
   const diagnostics: Diagnostic[] = [];
   const refuse = (file: string, severity: 'error' | 'warning') =>
     diagnostics.push({ ...diagnostic('EVIDENCE_FILE_TYPE', { file, line: 1, col: 1 }, { ext: extname(file) || file }), severity });
+  const notRegular = (file: string) => diagnostics.push(diagnostic('FILE_UNREADABLE', { file, line: 1, col: 1 }, { reason: 'not a regular file' }));
   if (info?.isDirectory()) {
-    const entries = (await readdir(path, { withFileTypes: true })).filter((e) => e.isFile() && !LOCK_FILE.test(e.name));
-    names = entries.filter((e) => EVIDENCE_FILE.test(e.name)).map((e) => join(path, e.name)).sort();
+    const entries: string[] = [];
+    for (const e of await readdir(path, { withFileTypes: true })) {
+      if (LOCK_FILE.test(e.name)) continue;
+      // A link to a file is read as the file; a link to anything else, a pipe or a folder named
+      // like evidence is said so, lest its unit seem to have sent nothing.
+      const regular = e.isFile() || (e.isSymbolicLink() && (await stat(join(path, e.name)).catch(() => undefined))?.isFile() === true);
+      if (regular) entries.push(e.name);
+      else if (EVIDENCE_FILE.test(e.name)) notRegular(join(path, e.name));
+    }
+    names = entries.filter((name) => EVIDENCE_FILE.test(name)).map((name) => join(path, name)).sort();
     // Spreadsheets of other kinds are not read: said so, lest their units seem to have sent nothing.
-    for (const e of entries) if (OTHER_SHEET.test(e.name)) refuse(join(path, e.name), 'warning');
+    for (const name of entries) if (OTHER_SHEET.test(name)) refuse(join(path, name), 'warning');
+  } else if (info && !info.isFile()) {
+    notRegular(path);
+    return { files: [], diagnostics };
   } else if (info?.isFile()) {
     if (!EVIDENCE_FILE.test(path)) {
       refuse(path, 'error');

@@ -24,6 +24,9 @@ export class StagedFiles {
   /** Folders `mkdir` made for this run, outermost first: removed again (when empty) by `abort`. */
   private readonly made: string[] = [];
   private readonly swept = new Set<string>();
+  /** Folders found really inside the output folder, and where that folder really is. */
+  private readonly checked = new Set<string>();
+  private realRoot?: string;
   /** Paths (relative to the output folder) put in place by `commit`. */
   readonly committed: string[] = [];
   /** Files that could not be tidied once everything was in place (a backup, a stale file): not fatal. */
@@ -53,6 +56,7 @@ export class StagedFiles {
     await guard(target, async () => {
       const first = await this.ops.mkdir(dirname(target), { recursive: true });
       if (first !== undefined) this.made.push(...foldersBetween(first, dirname(target)));
+      await this.requireInside(dirname(target), target);
       await write(temp);
     });
   }
@@ -84,6 +88,18 @@ export class StagedFiles {
     }
     this.committed.push(...this.staged.map((f) => f.path));
     for (const d of done) if (d.backup) await this.tidy(d.backup);
+  }
+
+  /**
+   * A folder a file is written into must really be inside the output folder: a link planted
+   * there (`units` → elsewhere) would carry the files out of it. Checked once per folder.
+   */
+  private async requireInside(dir: string, target: string): Promise<void> {
+    if (this.checked.has(dir)) return;
+    this.realRoot ??= await fs.realpath(this.root);
+    const inside = relative(this.realRoot, await fs.realpath(dir));
+    if (inside.startsWith('..') || isAbsolute(inside)) throw new OutputError(target, 'ELINKOUT');
+    this.checked.add(dir);
   }
 
   /** Removes temporary files after a failure, and the folders made for them when nothing else went in. */
