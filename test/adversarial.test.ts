@@ -507,6 +507,20 @@ describe('workbooks', { timeout: 60_000 }, () => {
     expect(diagnosticsOf(r.stderr, dir)).toEqual([`QLVH-CT.xlsx!${name}!C2 SCHEMA_PATTERN`, HV_MISSING]);
   });
 
+  it.concurrent.each([
+    ['digits as text', '123456789012345678901'],
+    ['a number', 1e20],
+  ])('a whole number past 2^53 in a value cell (%s) is refused at the cell', async (_, value) => {
+    let expected = '';
+    const bytes = await edited((_, ws) => {
+      const r = rowOf(ws, 'late_reports');
+      ws.getCell(r, 5).value = value;
+      expected = `QLVH-CT.xlsx!${ws.name}!E${r}`;
+    });
+    // The value refused, the fact has none: both said at the cell (as for a formula without a value).
+    await expectRefused(quarterWith({ 'QLVH-CT.xlsx': bytes }), [`${expected} EVIDENCE_MISSING`, `${expected} EVIDENCE_NUMBER`]);
+  });
+
   it('the filled form scores as the samples do', async () => {
     await expectSameAsSamples(quarterWith({ 'QLVH-CT.xlsx': form }));
   });

@@ -455,6 +455,12 @@ export const CODES = {
     vi: () => `ô có công thức nhưng chưa có giá trị tính sẵn; hãy mở và lưu lại tệp bằng Excel, hoặc nhập giá trị`,
     en: () => `the cell holds a formula with no computed value; open and save the file in Excel, or type the value`,
   },
+  EVIDENCE_NUMBER: {
+    severity: 'error',
+    doc: 'A workbook cell holds a number that cannot be used exactly: not finite, or a whole number past ±9,007,199,254,740,991 (2^53 − 1), typed or as digits in text. The same rule as `YAML_NUMBER`.',
+    vi: (p) => `số ${p.value} không dùng được (không hữu hạn, hoặc vượt ±9007199254740991)`,
+    en: (p) => `the number ${p.value} cannot be used (not finite, or past ±9007199254740991)`,
+  },
   EVIDENCE_WORKBOOK_FORMAT: {
     severity: 'error',
     doc: 'A `.xlsx` evidence file that is not an Excel workbook (not a zip; an old `.xls` or other binary file; a zip Excel would not write). Save it from Excel as .xlsx.',

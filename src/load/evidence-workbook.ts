@@ -154,6 +154,11 @@ export async function loadEvidenceWorkbook(file: string, typeOf: FactTypeOf): Pr
   return { source, diagnostics };
 }
 
+/** A number that can be used exactly: finite, and a whole number only up to 2^53 − 1 (as in YAML). */
+function usable(n: number): boolean {
+  return Number.isFinite(n) && (!Number.isInteger(n) || Number.isSafeInteger(n));
+}
+
 /** Whether a number format shows values as percentages (a `%` outside quotes). */
 function isPercentFormat(format: string | undefined): boolean {
   return (format ?? '').replace(/"[^"]*"/g, '').includes('%');
@@ -207,6 +212,10 @@ function readValue(cell: Cell, type: FactType | undefined, at: Location, out: Di
     out.push(diagnostic('EVIDENCE_PERCENT', at, { stored: v, value }));
     return value;
   }
+  if (typeof v === 'number' && !usable(v)) {
+    out.push(diagnostic('EVIDENCE_NUMBER', at, { value: String(v) }));
+    return undefined;
+  }
   if (typeof v === 'number' || typeof v === 'boolean') return v;
   const text = String(v).normalize('NFC').trim();
   if (text === '') return undefined;
@@ -216,7 +225,11 @@ function readValue(cell: Cell, type: FactType | undefined, at: Location, out: Di
     if (NO_WORDS.includes(word)) return false;
   }
   if (type === 'number' || type === 'integer') {
-    if (/^[+-]?\d+$/.test(text)) return Number(text);
+    if (/^[+-]?\d+$/.test(text)) {
+      if (usable(Number(text))) return Number(text);
+      out.push(diagnostic('EVIDENCE_NUMBER', at, { value: text }));
+      return undefined;
+    }
     if (/^[+-]?\d+,\d+$/.test(text)) {
       const value = Number(text.replace(',', '.'));
       out.push(diagnostic('EVIDENCE_DECIMAL_COMMA', at, { text, value }));
