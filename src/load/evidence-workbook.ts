@@ -1,4 +1,3 @@
-import { readFile, stat } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import type { Cell } from 'exceljs';
 import { diagnostic, where, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
@@ -7,6 +6,7 @@ import { FORM, NO_WORDS, YES_WORDS } from '../model/evidence-form.js';
 import { setOwn } from '../model/own.js';
 import { roundHalfUp } from '../model/round.js';
 import type { FactType } from '../model/scorecard.js';
+import { readBytes } from './read-bytes.js';
 import { checkWorkbookBytes, MAX_WORKBOOK_BYTES } from './workbook-limits.js';
 import type { FormStamp, Path, SourceFile } from './yaml-file.js';
 
@@ -30,15 +30,9 @@ export type FactTypeOf = (unit: string, fact: string) => FactType | undefined;
  */
 export async function loadEvidenceWorkbook(file: string, typeOf: FactTypeOf): Promise<{ source?: SourceFile; diagnostics: Diagnostic[] }> {
   const top: Location = { file, line: 1, col: 1 };
-  let bytes: Buffer;
-  try {
-    const info = await stat(file);
-    if (!info.isFile()) return { diagnostics: [diagnostic('FILE_UNREADABLE', top, { reason: 'not a regular file' })] };
-    if (info.size > MAX_WORKBOOK_BYTES) return { diagnostics: [diagnostic('FILE_TOO_LARGE', top, { size: info.size, limit: MAX_WORKBOOK_BYTES })] };
-    bytes = await readFile(file);
-  } catch (err) {
-    return { diagnostics: [diagnostic('FILE_UNREADABLE', top, { reason: (err as NodeJS.ErrnoException).code ?? (err as Error).message })] };
-  }
+  const read = await readBytes(file, MAX_WORKBOOK_BYTES);
+  if (!('bytes' in read)) return read;
+  const { bytes } = read;
   // Evidence comes from every unit: what it is and how far it unpacks is checked before exceljs opens it.
   const refusal = checkWorkbookBytes(bytes);
   if (refusal?.kind === 'encrypted') return { diagnostics: [diagnostic('EVIDENCE_WORKBOOK_ENCRYPTED', top)] };

@@ -1,7 +1,7 @@
-import { readFile, stat } from 'node:fs/promises';
 import { isAlias, isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { diagnostic, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
 import { setOwn } from '../model/own.js';
+import { readBytes } from './read-bytes.js';
 
 export type Path = readonly (string | number)[];
 
@@ -44,19 +44,9 @@ const CORE_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].
 
 /** Reads and parses one YAML file; never throws for problems in the file itself. */
 export async function loadYamlFile(file: string): Promise<{ source?: SourceFile; diagnostics: Diagnostic[] }> {
-  const start: Location = { file, line: 1, col: 1 };
-  let bytes: Buffer;
-  try {
-    const info = await stat(file);
-    // A pipe or a device (a link to /dev/zero) would never end: only plain files are read.
-    if (!info.isFile()) return { diagnostics: [diagnostic('FILE_UNREADABLE', start, { reason: 'not a regular file' })] };
-    if (info.size > MAX_YAML_BYTES) return { diagnostics: [diagnostic('FILE_TOO_LARGE', start, { size: info.size, limit: MAX_YAML_BYTES })] };
-    bytes = await readFile(file);
-  } catch (err) {
-    const e = err as NodeJS.ErrnoException;
-    const code = e.code === 'ENOENT' ? 'FILE_MISSING' : 'FILE_UNREADABLE';
-    return { diagnostics: [diagnostic(code, start, { name: file, reason: e.code ?? e.message })] };
-  }
+  const read = await readBytes(file, MAX_YAML_BYTES);
+  if (!('bytes' in read)) return read;
+  const { bytes } = read;
   const bad = firstInvalidUtf8(bytes);
   if (bad !== undefined) return { diagnostics: [diagnostic('YAML_ENCODING', positionOfByte(file, bytes, bad), { byte: bytes[bad]!.toString(16).toUpperCase().padStart(2, '0') })] };
   return parseYaml(file, bytes.toString('utf8'));
