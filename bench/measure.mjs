@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { checkRules, factTypeOf, loadEvidenceFiles, rulesDigest, scoreQuarter, validateEvidence } from '../dist/index.js';
 import { compileBloc } from '../dist/compile/compile-bloc.js';
+import { writeJsonFile } from '../dist/report/json-file.js';
 import { writeRankingWorkbook } from '../dist/report/ranking-workbook.js';
 import { writeUnitFiles } from '../dist/report/write-reports.js';
 import { generate } from './generate.mjs';
@@ -54,7 +55,7 @@ try {
 
 async function pipeline(rules, results, phases, started) {
   Object.assign(timings, phases);
-  await time('results', () => writeFileSync(join(out, 'results.json'), `${JSON.stringify(results, null, 2)}\n`));
+  await time('results', () => writeJsonFile(join(out, 'results.json'), results));
   const input = { rules, results, lang: 'vi', stamp: new Date(Date.UTC(2019, 2, 31)) };
   await time('ranking', () => writeRankingWorkbook(input, join(out, 'ranking.xlsx')));
   if (withUnitFiles) {

@@ -4,6 +4,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
 import type { Results } from '../model/results.js';
+import { writeJsonFile } from './json-file.js';
 import type { OutputError } from './output-error.js';
 import { writeRankingWorkbook, type ReportInput } from './ranking-workbook.js';
 import { safeFileNames } from './safe-names.js';
@@ -119,7 +120,7 @@ export async function writeReports(input: ReportInput, out: string, options: Wri
   const staged = await writeStaged(
     out,
     async (stage) => {
-      await stage.add('results.json', `${JSON.stringify(input.results, null, 2)}\n`);
+      await stage.addWith('results.json', (temp) => writeJsonFile(temp, input.results));
       await stage.addWith('ranking.xlsx', (temp) => writeRankingWorkbook(input, temp));
       if (!withUnits) return;
       let done = 0;
