@@ -517,8 +517,18 @@ describe('workbooks', { timeout: 60_000 }, () => {
       ws.getCell(r, 5).value = value;
       expected = `QLVH-CT.xlsx!${ws.name}!E${r}`;
     });
-    // The value refused, the fact has none: both said at the cell (as for a formula without a value).
-    await expectRefused(quarterWith({ 'QLVH-CT.xlsx': bytes }), [`${expected} EVIDENCE_MISSING`, `${expected} EVIDENCE_NUMBER`]);
+    // Said once: refused, not also missing.
+    await expectRefused(quarterWith({ 'QLVH-CT.xlsx': bytes }), [`${expected} EVIDENCE_NUMBER`]);
+  });
+
+  it.concurrent('a formula without a computed value is said once, at its cell: refused, not also missing', async () => {
+    let expected = '';
+    const bytes = await edited((_, ws) => {
+      const r = rowOf(ws, 'late_reports');
+      ws.getCell(r, 5).value = { formula: '1+1' } as ExcelJS.CellValue;
+      expected = `QLVH-CT.xlsx!${ws.name}!E${r} EVIDENCE_FORMULA`;
+    });
+    await expectRefused(quarterWith({ 'QLVH-CT.xlsx': bytes }), [expected]);
   });
 
   it('the filled form scores as the samples do', async () => {

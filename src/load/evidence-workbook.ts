@@ -49,6 +49,14 @@ export async function loadEvidenceWorkbook(file: string, typeOf: FactTypeOf): Pr
   const units: Record<string, RawEntry> = {};
   const firstSheetOf = new Map<string, Location>();
   const forms: FormStamp[] = [];
+  // Values given but refused (their error said at the cell), so that they are not also missing.
+  const refused = new Set<string>();
+  const readCell = (cell: Cell, type: FactType | undefined, at: Location, path: Path): FactValue | undefined => {
+    const before = diagnostics.length;
+    const value = readValue(cell, type, at, diagnostics);
+    if (value === undefined && diagnostics.slice(before).some((d) => d.severity === 'error')) refused.add(key(path));
+    return value;
+  };
   for (const ws of wb.worksheets) {
     if (textOf(ws.getCell(1, FORM.col.key)) !== FORM.marker) continue;
     const at = (row: number, col: number): Location => ({ file, sheet: ws.name, line: row, col });
@@ -97,7 +105,7 @@ export async function loadEvidenceWorkbook(file: string, typeOf: FactTypeOf): Pr
       const note = textOf(ws.getCell(r, FORM.col.note));
       if (rowKey.startsWith(FORM.manualPrefix)) {
         const id = rowKey.slice(FORM.manualPrefix.length);
-        const points = readValue(ws.getCell(r, FORM.col.value), 'number', valueAt, diagnostics);
+        const points = readCell(ws.getCell(r, FORM.col.value), 'number', valueAt, ['units', unit, 'manual', rowKey.slice(FORM.manualPrefix.length)]);
         place(['manual', id], valueAt);
         place(['manual', id], keyAt, 'key');
         place(['manual', id, 'points'], valueAt);
@@ -114,7 +122,7 @@ export async function loadEvidenceWorkbook(file: string, typeOf: FactTypeOf): Pr
           diagnostics.push(diagnostic('EVIDENCE_TYPE', valueAt, { fact: rowKey.slice(FORM.notApplicablePrefix.length), value: String(marked), expected: 'boolean' }));
         }
       } else {
-        const value = readValue(ws.getCell(r, FORM.col.value), typeOf(unit, rowKey), valueAt, diagnostics);
+        const value = readCell(ws.getCell(r, FORM.col.value), typeOf(unit, rowKey), valueAt, ['units', unit, 'facts', rowKey]);
         place(['facts', rowKey], valueAt);
         // The id is in the hidden column; a message about it points at the row's visible label.
         place(['facts', rowKey], at(r, FORM.col.label), 'key');
@@ -143,6 +151,7 @@ export async function loadEvidenceWorkbook(file: string, typeOf: FactTypeOf): Pr
     parsed: true,
     locate,
     slotOf: (path) => places.get(key(path, 'value')),
+    refused: (path) => refused.has(key(path)),
     forms,
   };
   return { source, diagnostics };

@@ -17,6 +17,8 @@ export interface SourceFile {
   locate(path: Path, target?: 'value' | 'key'): Location;
   /** Where a value at `path` would be written though it is not (a form's empty cell); forms only. */
   slotOf?(path: Path): Location | undefined;
+  /** Whether the value at `path` was given but refused when read (a form's cell): not missing, then. */
+  refused?(path: Path): boolean;
   /** For an evidence form read from a workbook: the stamp of each unit sheet. */
   forms?: FormStamp[];
 }

@@ -113,7 +113,9 @@ export function validateEvidence(
       units.set(id, unit);
       // A value given but refused is reported as such, not again as missing.
       const lacking = findMissing(unit, bloc).filter((m) =>
-        m.fact ? !Object.hasOwn(raw.facts ?? {}, m.fact) : raw.manual?.[m.criterion]?.points === undefined,
+        m.fact
+          ? !Object.hasOwn(raw.facts ?? {}, m.fact) && !source.refused?.(['units', id, 'facts', m.fact])
+          : raw.manual?.[m.criterion]?.points === undefined && !source.refused?.(['units', id, 'manual', m.criterion]),
       );
       if (lacking.length > 0) {
         missing.set(id, new Set(lacking.map((m) => m.criterion)));
