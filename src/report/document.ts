@@ -7,6 +7,7 @@ import { createWriteStream } from 'node:fs';
 import ExcelJS from 'exceljs';
 import './exceljs-patch.js';
 import type { Borders, Cell, Font, Worksheet } from 'exceljs';
+import { recompress } from './zip.js';
 import type { Labels } from './labels.js';
 
 export const FONT = 'Times New Roman';
@@ -56,11 +57,13 @@ export async function streamWorkbook(file: string, date: Date, write: (wb: Excel
 }
 
 /**
- * The bytes of an in-memory workbook, compressed at zlib's fastest level: a scorecard is a few
- * kilobytes either way, and the default level spends a third of the time writing it.
+ * The bytes of an in-memory workbook: exceljs stores its parts, and Node's zlib compresses them
+ * at its fastest level (a scorecard is a few kilobytes either way), each part dated as the
+ * workbook is, so the same workbook gives the same bytes.
  */
 export async function workbookBytes(wb: ExcelJS.Workbook): Promise<Buffer> {
-  return Buffer.from(await wb.xlsx.writeBuffer({ zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } } } as never));
+  const stored = Buffer.from(await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as never));
+  return recompress(stored, wb.created);
 }
 
 /** Sets column widths (in characters), each column in Times New Roman, empty cells included. */
