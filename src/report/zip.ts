@@ -9,19 +9,20 @@ export function recompress(zip: Buffer, date: Date): Buffer {
   return writeZip(readZip(zip), date);
 }
 
-interface Entry {
+/** One file in a zip: its name as the zip holds it (UTF-8), and its content unpacked. */
+export interface ZipEntry {
   name: Buffer;
   data: Buffer;
 }
 
 /** The entries of a zip without zip64 or encryption, in order, unpacked. */
-function readZip(zip: Buffer): Entry[] {
+export function readZip(zip: Buffer): ZipEntry[] {
   let end = zip.length - 22;
   while (end >= 0 && zip.readUInt32LE(end) !== 0x06054b50) end--;
   if (end < 0) throw new Error('not a zip');
   const count = zip.readUInt16LE(end + 10);
   let at = zip.readUInt32LE(end + 16);
-  const entries: Entry[] = [];
+  const entries: ZipEntry[] = [];
   for (let i = 0; i < count; i++) {
     const method = zip.readUInt16LE(at + 10);
     const packed = zip.readUInt32LE(at + 20);
@@ -37,7 +38,7 @@ function readZip(zip: Buffer): Entry[] {
 }
 
 /** A zip of `entries`, each deflated at zlib's fastest level, sizes in the local headers. */
-function writeZip(entries: Entry[], date: Date): Buffer {
+export function writeZip(entries: ZipEntry[], date: Date): Buffer {
   const time = (date.getUTCHours() << 11) | (date.getUTCMinutes() << 5) | (date.getUTCSeconds() >> 1);
   const day = ((Math.max(1980, date.getUTCFullYear()) - 1980) << 9) | ((date.getUTCMonth() + 1) << 5) | date.getUTCDate();
   const parts: Buffer[] = [];
