@@ -5,30 +5,24 @@
 // same results.json, byte for byte, as the samples give. Positions are found in the fixture
 // text (positionOf), not counted by hand.
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { parse } from 'yaml';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parseYaml } from '../src/load/yaml-file.js';
 import { CLI, cchc, positionOf, ROOT } from './helpers/cli.js';
 import { FIXTURES } from './helpers/fixtures.js';
 import { readZip, writeZip } from './helpers/zip.js';
+import { tempDirs } from './helpers/temp.js';
 
 const SAMPLES = join(ROOT, 'samples', '2019-Q1');
 const HV = 'high-voltage-team.yaml';
 const HV_TEXT = readFileSync(join(SAMPLES, HV), 'utf8');
 const HV_UNIT = 'QLVH-CT';
 
-const temps: string[] = [];
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'cchc-adversarial-'));
-  temps.push(dir);
-  return dir;
-}
-afterAll(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true })));
+const tempDir = tempDirs('adversarial');
 
 /** The sample quarter with the high-voltage team's file replaced by `files` (name → content). */
 function quarterWith(files: Record<string, string | Buffer>): string {

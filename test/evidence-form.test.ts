@@ -1,13 +1,13 @@
 // Evidence through Excel: `cchc template` makes the form, a unit fills it, `cchc score` reads it.
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Worksheet } from 'exceljs';
 import { parse } from 'yaml';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { cchc, ROOT } from './helpers/cli.js';
 import { readWorkbook } from './helpers/workbook.js';
+import { tempDirs } from './helpers/temp.js';
 
 interface SampleUnit {
   facts?: Record<string, unknown>;
@@ -15,13 +15,7 @@ interface SampleUnit {
   not_applicable?: string[];
 }
 
-const temps: string[] = [];
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'cchc-form-'));
-  temps.push(dir);
-  return dir;
-}
-afterAll(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true })));
+const tempDir = tempDirs('form');
 
 /** Every unit of the 2019-Q1 samples, as the YAML files give them. */
 function sampleUnits(): Map<string, SampleUnit> {

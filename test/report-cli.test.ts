@@ -1,22 +1,16 @@
 // `cchc score` options for the workbooks: --previous, --date, --lang, and names made safe.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Results } from '../src/model/results.js';
 import { CLI, cchc, positionOf } from './helpers/cli.js';
 import { BASE_RULES, FIXTURES, rulesFolder } from './helpers/fixtures.js';
 import { normalisedView, readWorkbook, textCells } from './helpers/workbook.js';
+import { tempDirs } from './helpers/temp.js';
 
 const EVIDENCE = join(FIXTURES, 'evidence', 'base-2019-Q1.yaml');
-const temps: string[] = [];
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'cchc-report-cli-'));
-  temps.push(dir);
-  return dir;
-}
-afterAll(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true })));
+const tempDir = tempDirs('report-cli');
 
 /** Every file under `dir`, relative to it. */
 function filesUnder(dir: string): string[] {

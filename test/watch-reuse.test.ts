@@ -1,21 +1,15 @@
 // `score --watch` reuses what has not changed between its runs (the checked rules, scorecards
 // whose input is the same): the outputs must be exactly those of a fresh run, and only the
 // scorecards whose content changes are written again.
-import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { scoreCommand, type ScoreOptions } from '../src/cli/score.js';
 import { ROOT } from './helpers/cli.js';
 import { filesUnder, sameEntries, workbookEntries } from './helpers/folder.js';
+import { tempDirs } from './helpers/temp.js';
 
-const temps: string[] = [];
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'cchc-reuse-'));
-  temps.push(dir);
-  return dir;
-}
-afterAll(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true })));
+const tempDir = tempDirs('reuse');
 
 const quiet = { out: () => undefined, err: () => undefined, tty: false };
 const changeTime = (file: string) => statSync(file, { bigint: true }).mtimeNs;

@@ -31,6 +31,11 @@ function words(value: string | number | undefined, lang: Lang): string {
     .join(lang === 'vi' ? ' hoặc ' : ' or ');
 }
 
+/** A number read from a YAML file or a workbook cell that cannot be held exactly (YAML_NUMBER, EVIDENCE_NUMBER). */
+function unusableNumber(p: Params, lang: Lang): string {
+  return lang === 'vi' ? `số ${p.value} không dùng được (không hữu hạn, hoặc vượt ±9007199254740991)` : `the number ${p.value} cannot be used (not finite, or past ±9007199254740991)`;
+}
+
 interface CodeInfo {
   severity: Severity;
   doc: string;
@@ -96,8 +101,8 @@ export const CODES = {
   YAML_NUMBER: {
     severity: 'error',
     doc: 'A number that cannot be used exactly: `.nan`, `.inf`, one too large for a double (`1e309` reads as infinity), or a whole number past ±9,007,199,254,740,991 (2^53 − 1), beyond which not every whole number can be held.',
-    vi: (p) => `số ${p.value} không dùng được (không hữu hạn, hoặc vượt ±9007199254740991)`,
-    en: (p) => `the number ${p.value} cannot be used (not finite, or past ±9007199254740991)`,
+    vi: (p) => unusableNumber(p, 'vi'),
+    en: (p) => unusableNumber(p, 'en'),
   },
   SCHEMA_UNKNOWN_KEY: {
     severity: 'error',
@@ -458,8 +463,8 @@ export const CODES = {
   EVIDENCE_NUMBER: {
     severity: 'error',
     doc: 'A workbook cell holds a number that cannot be used exactly: not finite, or a whole number past ±9,007,199,254,740,991 (2^53 − 1), typed or as digits in text. The same rule as `YAML_NUMBER`.',
-    vi: (p) => `số ${p.value} không dùng được (không hữu hạn, hoặc vượt ±9007199254740991)`,
-    en: (p) => `the number ${p.value} cannot be used (not finite, or past ±9007199254740991)`,
+    vi: (p) => unusableNumber(p, 'vi'),
+    en: (p) => unusableNumber(p, 'en'),
   },
   EVIDENCE_WORKBOOK_FORMAT: {
     severity: 'error',

@@ -1,4 +1,5 @@
 import { inflateRawSync } from 'node:zlib';
+import { zipEntries } from './zip-entries.js';
 
 /** Largest workbook file read: a form for a whole company is well under 1 MB. */
 export const MAX_WORKBOOK_BYTES = 20 * 1024 * 1024;
@@ -35,29 +36,14 @@ export function checkWorkbookBytes(bytes: Buffer): WorkbookRefusal | undefined {
     // Excel saves a workbook with a password to open as an OLE file holding the encrypted zip.
     return bytes.includes(ENCRYPTION_INFO) ? { kind: 'encrypted' } : { kind: 'format', what: 'ole' };
   }
-  if (bytes.length < 22 || bytes.readUInt32LE(0) !== 0x04034b50) return { kind: 'format', what: 'not-zip' };
-  const end = endOfCentralDirectory(bytes);
-  if (end === undefined) return { kind: 'format', what: 'not-zip' };
-  const count = bytes.readUInt16LE(end + 10);
-  let at = bytes.readUInt32LE(end + 16);
-  if (count === 0xffff || at === 0xffffffff) return { kind: 'format', what: 'zip64' };
-  if (count > MAX_WORKBOOK_ENTRIES) return { kind: 'limit', what: 'entries', limit: MAX_WORKBOOK_ENTRIES };
+  if (bytes.length < 4 || bytes.readUInt32LE(0) !== 0x04034b50) return { kind: 'format', what: 'not-zip' };
+  const entries = zipEntries(bytes);
+  if (typeof entries === 'string') return { kind: 'format', what: entries };
+  if (entries.length > MAX_WORKBOOK_ENTRIES) return { kind: 'limit', what: 'entries', limit: MAX_WORKBOOK_ENTRIES };
   let budget = MAX_WORKBOOK_UNPACKED;
-  for (let i = 0; i < count; i++) {
-    if (at + 46 > bytes.length || bytes.readUInt32LE(at) !== 0x02014b50) return { kind: 'format', what: 'not-zip' };
-    const flags = bytes.readUInt16LE(at + 8);
-    const method = bytes.readUInt16LE(at + 10);
-    const packed = bytes.readUInt32LE(at + 20);
-    const nameLength = bytes.readUInt16LE(at + 28);
-    const extraLength = bytes.readUInt16LE(at + 30);
-    const commentLength = bytes.readUInt16LE(at + 32);
-    const local = bytes.readUInt32LE(at + 42);
-    const name = bytes.toString('utf8', at + 46, at + 46 + nameLength);
-    at += 46 + nameLength + extraLength + commentLength;
+  for (const { name: nameBytes, flags, method, packed: data } of entries) {
+    const name = nameBytes.toString('utf8');
     if (flags & 1) return { kind: 'encrypted' };
-    if (local + 30 > bytes.length || bytes.readUInt32LE(local) !== 0x04034b50) return { kind: 'format', what: 'not-zip' };
-    const start = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
-    const data = bytes.subarray(start, start + packed);
     const limit = Math.min(MAX_WORKBOOK_PART, budget);
     let content: Buffer | undefined;
     if (method === 0) {
@@ -80,15 +66,6 @@ export function checkWorkbookBytes(bytes: Buffer): WorkbookRefusal | undefined {
     if (rangeCells(content!.toString('latin1')) > MAX_RANGE_CELLS) {
       return { kind: 'limit', what: 'ranges', limit: MAX_RANGE_CELLS, part: name };
     }
-  }
-  return undefined;
-}
-
-/** Offset of the end-of-central-directory record, searched back over the longest comment. */
-function endOfCentralDirectory(bytes: Buffer): number | undefined {
-  const stop = Math.max(0, bytes.length - 22 - 0xffff);
-  for (let i = bytes.length - 22; i >= stop; i--) {
-    if (bytes.readUInt32LE(i) === 0x06054b50) return i;
   }
   return undefined;
 }

@@ -1,4 +1,5 @@
 import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
+import { zipEntries } from '../load/zip-entries.js';
 
 /**
  * A zip (as exceljs writes it, stored without compression) written again with Node's own
@@ -15,26 +16,11 @@ export interface ZipEntry {
   data: Buffer;
 }
 
-/** The entries of a zip without zip64 or encryption, in order, unpacked. */
+/** The entries of a zip (as exceljs or writeZip writes one), in order, unpacked. */
 export function readZip(zip: Buffer): ZipEntry[] {
-  let end = zip.length - 22;
-  while (end >= 0 && zip.readUInt32LE(end) !== 0x06054b50) end--;
-  if (end < 0) throw new Error('not a zip');
-  const count = zip.readUInt16LE(end + 10);
-  let at = zip.readUInt32LE(end + 16);
-  const entries: ZipEntry[] = [];
-  for (let i = 0; i < count; i++) {
-    const method = zip.readUInt16LE(at + 10);
-    const packed = zip.readUInt32LE(at + 20);
-    const nameLength = zip.readUInt16LE(at + 28);
-    const local = zip.readUInt32LE(at + 42);
-    const name = zip.subarray(at + 46, at + 46 + nameLength);
-    at += 46 + nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
-    const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
-    const raw = zip.subarray(start, start + packed);
-    entries.push({ name, data: method === 8 ? inflateRawSync(raw) : raw });
-  }
-  return entries;
+  const entries = zipEntries(zip);
+  if (typeof entries === 'string') throw new Error(`not a zip cchc can read: ${entries}`);
+  return entries.map(({ name, method, packed }) => ({ name, data: method === 8 ? inflateRawSync(packed) : packed }));
 }
 
 /** A zip of `entries`, each deflated at zlib's fastest level, sizes in the local headers. */
