@@ -7,7 +7,8 @@ import { createWriteStream } from 'node:fs';
 import ExcelJS from 'exceljs';
 import './exceljs-patch.js';
 import type { Borders, Cell, Font, Worksheet } from 'exceljs';
-import { recompress } from './zip.js';
+import { writeZip, type ZipEntry } from './zip.js';
+import { columnLetters } from '../diagnostics/diagnostic.js';
 import type { Labels } from './labels.js';
 
 export const FONT = 'Times New Roman';
@@ -56,14 +57,33 @@ export async function streamWorkbook(file: string, date: Date, write: (wb: Excel
   }
 }
 
+/** The parts of exceljs's in-memory writer (`XLSX.write` in exceljs 4.4) that it renders into a zip. */
+interface XlsxParts {
+  prepareModel(model: unknown, options: object): void;
+  [add: `add${string}`]: (zip: { append(data: string | Buffer, options: { name: string; base64?: boolean }): void }, model: unknown) => Promise<void>;
+}
+
 /**
- * The bytes of an in-memory workbook: exceljs stores its parts, and Node's zlib compresses them
- * at its fastest level (a scorecard is a few kilobytes either way), each part dated as the
- * workbook is, so the same workbook gives the same bytes.
+ * The bytes of an in-memory workbook: exceljs renders its parts, in the order its own `write`
+ * does, and they are zipped here with Node's zlib at its fastest level, each dated as the
+ * workbook, so the same workbook gives the same bytes. exceljs's own writer packs them through
+ * jszip (a JavaScript crc32 and deflate, and a timer tick per chunk), which took a third of the
+ * time of a unit scorecard.
  */
 export async function workbookBytes(wb: ExcelJS.Workbook): Promise<Buffer> {
-  const stored = Buffer.from(await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as never));
-  return recompress(stored, wb.created);
+  const xlsx = wb.xlsx as unknown as XlsxParts;
+  const model = (wb as unknown as { model: unknown }).model;
+  const entries: ZipEntry[] = [];
+  const zip = {
+    append(data: string | Buffer, { name, base64 }: { name: string; base64?: boolean }) {
+      entries.push({ name: Buffer.from(name), data: typeof data === 'string' ? Buffer.from(data, base64 ? 'base64' : 'utf8') : data });
+    },
+  };
+  xlsx.prepareModel(model, {});
+  for (const add of ['addContentTypes', 'addOfficeRels', 'addWorkbookRels', 'addWorksheets', 'addSharedStrings', 'addDrawings', 'addTables', 'addThemes', 'addStyles', 'addMedia', 'addApp', 'addCore', 'addWorkbook'] as const) {
+    await xlsx[add]!(zip, model);
+  }
+  return writeZip(entries, wb.created);
 }
 
 /** Sets column widths (in characters), each column in Times New Roman, empty cells included. */
@@ -129,6 +149,93 @@ export function put(ws: Worksheet, row: number, col: number, value: ExcelJS.Cell
   cell.value = typeof value === 'string' ? cellText(value) : value;
   cell.style = styleOf(style);
   return cell;
+}
+
+/** The private members of exceljs's streamed worksheet (4.4) that SheetRows writes through. */
+interface StreamedSheet {
+  stream: { write(xml: string): void; pipes?: { _writableState?: { length?: number } }[] };
+  startedData: boolean;
+  _rows: unknown[] | null;
+  _writeColumns(): void;
+  _writeOpenSheetData(): void;
+  workbook: {
+    sharedStrings: { add(text: string): number };
+    styles: { addStyleModel(style: Partial<ExcelJS.Style>, cellType: number): number };
+  };
+}
+
+/** Bytes of a sheet's XML let wait for the zip before writing more rows. */
+const BACKLOG = 4 * 1024 * 1024;
+
+/**
+ * The body rows of a streamed sheet, written as the sheet's XML directly: the detail sheet has
+ * a row per unit and criterion (1,040,000 at 20,000 units), and exceljs builds a row object, a
+ * cell object per cell, a model of each and the XML of each in turn, which took most of the
+ * ranking workbook's time and memory. The XML is what exceljs writes for the same cells (text
+ * in the shared strings, each style registered with the workbook's). Start once the sheet's
+ * exceljs rows are committed; write no exceljs row after.
+ */
+export class SheetRows {
+  private readonly sheet: StreamedSheet;
+  private readonly styleIds = new Map<CellStyle, number>();
+  private readonly letters: string[];
+
+  constructor(ws: Worksheet, private readonly widths: readonly number[]) {
+    this.sheet = ws as unknown as StreamedSheet;
+    if (this.sheet._rows?.some(Boolean)) throw new Error('SheetRows: commit the rows written through exceljs first');
+    if (!this.sheet.startedData) {
+      this.sheet._writeColumns();
+      this.sheet._writeOpenSheetData();
+      this.sheet.startedData = true;
+    }
+    this.letters = widths.map((_, i) => columnLetters(i + 1));
+  }
+
+  /**
+   * Row `row`: a value and a style per column from the first (null leaves a cell empty but
+   * styled); its height fits the wrapped text, as fitHeight does.
+   */
+  write(row: number, values: readonly (string | number | null)[], styles: readonly CellStyle[]): void {
+    const { sharedStrings } = this.sheet.workbook;
+    let lines = 1;
+    let cells = '';
+    for (let i = 0; i < values.length; i++) {
+      const value = values[i];
+      const style = styles[i]!;
+      const s = this.styleId(style);
+      const ref = `${this.letters[i]}${row}`;
+      if (value === null || value === undefined) cells += `<c r="${ref}" s="${s}"/>`;
+      else if (typeof value === 'number') cells += `<c r="${ref}" s="${s}"><v>${value}</v></c>`;
+      else {
+        const text = cellText(value);
+        if (style.wrap) lines = Math.max(lines, linesIn(text, this.widths[i] ?? 10));
+        cells += `<c r="${ref}" s="${s}" t="s"><v>${sharedStrings.add(text)}</v></c>`;
+      }
+    }
+    this.sheet.stream.write(`<row r="${row}" ht="${heightOf(lines)}" customHeight="1" spans="1:${values.length}" x14ac:dyDescent="0.25">${cells}</row>`);
+  }
+
+  /**
+   * Waits until the zip has taken most of what was written. exceljs gives no backpressure: rows
+   * written in a loop pile up in the zip's input (the whole detail sheet), since the compressor
+   * takes one chunk per turn of the event loop. The backlog is read from the stream's pipe
+   * (readable-stream's state); without it, this only yields.
+   */
+  async drained(): Promise<void> {
+    const pipe = this.sheet.stream.pipes?.[0];
+    do await new Promise((resolve) => setImmediate(resolve));
+    while ((pipe?._writableState?.length ?? 0) > BACKLOG);
+  }
+
+  private styleId(style: CellStyle): number {
+    let id = this.styleIds.get(style);
+    if (id === undefined) {
+      // exceljs's cell type for a style without a number format: 2 (number) gives "General".
+      id = this.sheet.workbook.styles.addStyleModel(styleOf(style), 2);
+      this.styleIds.set(style, id);
+    }
+    return id;
+  }
 }
 
 /** Characters XML 1.0 cannot hold (exceljs leaves some in, and the file is then not well-formed). */

@@ -12,6 +12,7 @@ import {
   putMerged,
   setColumns,
   setPrinting,
+  SheetRows,
   streamWorkbook,
   writeHeading,
   writeSignatures,
@@ -71,28 +72,9 @@ export async function writeRankingWorkbook(input: ReportInput, file: string): Pr
       ws.commit();
     }
     const detail = wb.addWorksheet(labels.details.sheet, streamedSheet(DETAIL_HEADER_ROW));
-    await writeDetailSheet(detail as unknown as Worksheet, input, labels, async (row) => {
-      detail.getRow(row).commit();
-      if (row % 64 === 0) await backlogDrained((detail as unknown as { stream: unknown }).stream);
-    });
+    await writeDetailSheet(detail, input, labels);
     detail.commit();
   });
-}
-
-/** Bytes of a sheet's XML let wait for the zip before writing more rows. */
-const BACKLOG = 4 * 1024 * 1024;
-
-/**
- * Waits until the zip has taken most of what a streamed sheet wrote. exceljs gives no
- * backpressure: rows committed in a loop pile up in the zip's input (the whole 150,000-row
- * detail sheet at EVN scale), since the compressor takes one chunk per turn of the event loop.
- * The backlog is read from the stream's pipe (readable-stream's state); without it, this
- * only yields.
- */
-async function backlogDrained(stream: unknown): Promise<void> {
-  const pipe = (stream as { pipes?: { _writableState?: { length?: number } }[] }).pipes?.[0];
-  do await new Promise((resolve) => setImmediate(resolve));
-  while ((pipe?._writableState?.length ?? 0) > BACKLOG);
 }
 
 /** The maximum points of a bloc's parts: each section, the bonus and the penalty. */
@@ -242,8 +224,8 @@ function gradeFill(i: number, n: number): string {
   return GRADE_FILLS[1 + ((i - 1) % 3)]!;
 }
 
-/** The detail sheet; `done(row)` is called once each row is complete, for a streamed sheet to write it out. */
-async function writeDetailSheet(ws: Worksheet, input: ReportInput, labels: Labels, done: (row: number) => Promise<void>): Promise<void> {
+/** The detail sheet: its title and header through exceljs, then a row per unit and criterion as XML (SheetRows). */
+async function writeDetailSheet(ws: Worksheet, input: ReportInput, labels: Labels): Promise<void> {
   const D = labels.details;
   const fmt = numberFormat(input.rules.scheme.precision);
   const columns = [
@@ -268,6 +250,13 @@ async function writeDetailSheet(ws: Worksheet, input: ReportInput, labels: Label
   fitHeight(ws, headerRow, widths);
   // Printing and the filter are set before the rows go: a streamed sheet writes its settings with its last row.
   setPrinting(ws, headerRow, labels);
+  ws.getRow(headerRow).commit();
+
+  const rows = new SheetRows(ws, widths);
+  const text = { wrap: true, border: true };
+  const centered = { ...text, align: 'center' as const };
+  const number = { numFmt: fmt, align: 'right' as const, border: true };
+  const styles = [text, text, text, centered, centered, text, number, text, text, { ...number, bold: true }, text, text];
   let r = headerRow;
   for (const outcome of input.results.blocs) {
     const bloc = input.rules.blocs.find((b) => b.bloc === outcome.id)!;
@@ -277,22 +266,10 @@ async function writeDetailSheet(ws: Worksheet, input: ReportInput, labels: Label
         const p = placed.get(c.id)!;
         const lines = evidenceLines(c, bloc, labels, input.lang);
         const evidence = lines.map((l) => `${l.label}: ${l.text}${l.measure ? ` ${l.measure}` : ''}`).join('\n');
+        const part = p.section ?? (p.part === 'bonus' ? D.bonusPart : D.penaltyPart);
         r += 1;
-        const cell = { wrap: true, border: true };
-        put(ws, r, 1, bloc.name, cell);
-        put(ws, r, 2, u.id, cell);
-        put(ws, r, 3, u.name, cell);
-        put(ws, r, 4, p.section ?? (p.part === 'bonus' ? D.bonusPart : D.penaltyPart), { ...cell, align: 'center' });
-        put(ws, r, 5, c.id, { ...cell, align: 'center' });
-        put(ws, r, 6, p.criterion.name, cell);
-        put(ws, r, 7, c.max, { numFmt: fmt, align: 'right', border: true });
-        put(ws, r, 8, evidence, cell);
-        put(ws, r, 9, sourcesOf(c, lines).join('\n'), cell);
-        put(ws, r, 10, c.points, { numFmt: fmt, align: 'right', border: true, bold: true });
-        put(ws, r, 11, labels.status[c.status], cell);
-        put(ws, r, 12, c.reason, cell);
-        fitHeight(ws, r, widths);
-        await done(r);
+        rows.write(r, [bloc.name, u.id, u.name, part, c.id, p.criterion.name, c.max, evidence, sourcesOf(c, lines).join('\n'), c.points, labels.status[c.status], c.reason], styles);
+        if (r % 64 === 0) await rows.drained();
       }
     }
   }

@@ -1,15 +1,6 @@
 import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 import { zipEntries } from '../load/zip-entries.js';
 
-/**
- * A zip (as exceljs writes it, stored without compression) written again with Node's own
- * deflate: exceljs compresses through jszip's JavaScript deflate, which took a quarter of the
- * time of a unit scorecard. Every entry is dated `date`, so the same workbook gives the same bytes.
- */
-export function recompress(zip: Buffer, date: Date): Buffer {
-  return writeZip(readZip(zip), date);
-}
-
 /** One file in a zip: its name as the zip holds it (UTF-8), and its content unpacked. */
 export interface ZipEntry {
   name: Buffer;
