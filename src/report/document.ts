@@ -121,6 +121,17 @@ const STYLES = new Map<string, Partial<ExcelJS.Style>>();
  * style must never be changed in place: put() is the only writer of cell styles.
  */
 function styleOf(style: CellStyle): Partial<ExcelJS.Style> {
+  const known = BY_OBJECT.get(style);
+  if (known) return known;
+  const built = styleByKey(style);
+  BY_OBJECT.set(style, built);
+  return built;
+}
+
+/** Styles already built, by the CellStyle object given: a style written in a loop is looked up, not spelled out. */
+const BY_OBJECT = new WeakMap<CellStyle, Partial<ExcelJS.Style>>();
+
+function styleByKey(style: CellStyle): Partial<ExcelJS.Style> {
   const key = `${style.bold ? 'b' : ''}${style.italic ? 'i' : ''}${style.underline ? 'u' : ''}${style.wrap ? 'w' : ''}${style.border ? 'o' : ''}${style.unlocked ? 'l' : ''}|${style.size ?? ''}|${style.align ?? ''}|${style.numFmt ?? ''}|${style.fill ?? ''}`;
   let built = STYLES.get(key);
   if (!built) {
@@ -145,7 +156,8 @@ function styleOf(style: CellStyle): Partial<ExcelJS.Style> {
 
 /** Writes a value with a style; every cell written goes through here, so none escapes the font. */
 export function put(ws: Worksheet, row: number, col: number, value: ExcelJS.CellValue, style: CellStyle = {}): Cell {
-  const cell = ws.getCell(row, col);
+  // By row and column number: ws.getCell(row, col) spells the address out and parses it again.
+  const cell = ws.getRow(row).getCell(col);
   cell.value = typeof value === 'string' ? cellText(value) : value;
   cell.style = styleOf(style);
   return cell;
@@ -346,7 +358,14 @@ export function fitHeight(ws: Worksheet, row: number, widths: readonly number[],
 /** How many lines `text` takes, wrapped in a column `width` characters wide (Times New Roman 11). */
 export function linesIn(text: string, width: number): number {
   const perLine = Math.max(1, Math.floor(width * 1.2) - 1);
-  return text.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil([...part].length / perLine)), 0);
+  return text.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(charactersIn(part) / perLine)), 0);
+}
+
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/** Characters as a reader counts them: a character outside the BMP is one, not two code units. */
+function charactersIn(text: string): number {
+  return SURROGATE.test(text) ? [...text].length : text.length;
 }
 
 /** The row height, in points, of `lines` lines of text. */

@@ -5,7 +5,7 @@ import type { CriterionOutcome, UnitOutcome } from '../model/results.js';
 import { roundHalfUp } from '../model/round.js';
 import type { Bloc, Criterion, Rules } from '../model/scorecard.js';
 import { movementMark, type Comparison, type Movement } from '../rank/compare-quarters.js';
-import { fitHeight, heightOf, linesIn, newWorkbook, numberFormat, put, putMerged, setColumns, setPrinting, writeHeading, writeSignatures, writeTitle, workbookBytes } from './document.js';
+import { cellText, fitHeight, heightOf, linesIn, type CellStyle, newWorkbook, numberFormat, put, putMerged, setColumns, setPrinting, writeHeading, writeSignatures, writeTitle, workbookBytes } from './document.js';
 import { evidenceLines } from './evidence-text.js';
 import { LABELS, type Labels } from './labels.js';
 import { headOf, rankOf, type ReportInput } from './ranking-workbook.js';
@@ -175,41 +175,90 @@ function writeGroup(
   return { groupRow, next: r };
 }
 
+interface CriterionStyles {
+  no: CellStyle;
+  criterion: CellStyle;
+  max: CellStyle;
+  points: CellStyle;
+  reason: CellStyle;
+  /** The rows under a merged cell. */
+  under: CellStyle;
+  indicator: CellStyle;
+  text: CellStyle;
+  source: CellStyle;
+  /** By number format, the style of an evidence number. */
+  number: Map<string, CellStyle>;
+}
+
+/** The styles of a criterion's cells, plain and faded (a criterion that does not apply), for a number format: built once. */
+function criterionStyles(fmt: string, faded: boolean): CriterionStyles {
+  const key = `${fmt}|${faded}`;
+  let styles = CRITERION_STYLES.get(key);
+  if (!styles) {
+    const italic = faded ? { italic: true } : {};
+    const own = { border: true, wrap: true, ...italic };
+    styles = {
+      no: { ...own, align: 'center' as const },
+      criterion: own,
+      max: { ...own, numFmt: fmt, align: 'right' as const, wrap: false },
+      points: { ...own, numFmt: fmt, align: 'right' as const, wrap: false, bold: true },
+      reason: own,
+      under: { border: true },
+      indicator: { border: true, wrap: true, ...italic },
+      text: { border: true, align: 'center' as const },
+      source: { border: true, wrap: true },
+      number: new Map<string, CellStyle>(),
+    };
+    CRITERION_STYLES.set(key, styles);
+  }
+  return styles;
+}
+
+const CRITERION_STYLES = new Map<string, CriterionStyles>();
+
 /** A criterion over as many rows as it read facts (one at least); its own cells merged down. */
 function writeCriterion(w: Writer, row: number, criterion: Criterion, outcome: CriterionOutcome): number {
   const { ws, labels, bloc, fmt, lang } = w;
   w.firstRowOf.set(criterion.id, row);
   const lines = evidenceLines(outcome, bloc, labels, lang);
   const height = Math.max(1, lines.length);
-  const faded = outcome.status === 'not_applicable' ? { italic: true } : {};
-  const own = (col: number, value: unknown, style: object) => {
+  const S = criterionStyles(fmt, outcome.status === 'not_applicable');
+  const own = (col: number, value: unknown, style: CellStyle) => {
     if (height > 1) ws.mergeCells(row, col, row + height - 1, col);
-    for (let r = row + 1; r < row + height; r++) put(ws, r, col, null, { border: true });
-    put(ws, row, col, value as never, { border: true, wrap: true, ...faded, ...style });
+    for (let r = row + 1; r < row + height; r++) put(ws, r, col, null, S.under);
+    put(ws, row, col, value as never, style);
   };
-  own(COL.no, criterion.id, { align: 'center' });
-  own(COL.criterion, criterion.name, {});
-  own(COL.max, outcome.max, { numFmt: fmt, align: 'right', wrap: false });
-  own(COL.points, outcome.points, { numFmt: fmt, align: 'right', wrap: false, bold: true });
   const status = outcome.status === 'scored' ? '' : `[${labels.status[outcome.status]}] `;
-  own(COL.reason, outcome.status === 'not_applicable' || outcome.status === 'missing' ? outcome.reason : `${status}${outcome.reason}`, {});
+  const reason = outcome.status === 'not_applicable' || outcome.status === 'missing' ? outcome.reason : `${status}${outcome.reason}`;
+  own(COL.no, criterion.id, S.no);
+  own(COL.criterion, criterion.name, S.criterion);
+  own(COL.max, outcome.max, S.max);
+  own(COL.points, outcome.points, S.points);
+  own(COL.reason, reason, S.reason);
   for (let i = 0; i < height; i++) {
     const line = lines[i];
     const r = row + i;
     const value = line === undefined ? null : typeof line.value === 'number' ? line.value : line.text;
-    put(ws, r, COL.indicator, line?.label ?? null, { border: true, wrap: true, ...faded });
-    put(ws, r, COL.value, value, { border: true, align: typeof value === 'number' ? 'right' : 'center', numFmt: typeof value === 'number' ? numberShape(line!.value as number) : undefined });
-    put(ws, r, COL.measure, line?.measure ?? null, { border: true, align: 'center' });
-    put(ws, r, COL.source, line?.source ?? (i === 0 ? (outcome.source ?? null) : null), { border: true, wrap: true });
+    put(ws, r, COL.indicator, line?.label ?? null, S.indicator);
+    put(ws, r, COL.value, value, typeof value === 'number' ? numberStyle(S.number, numberShape(value)) : S.text);
+    put(ws, r, COL.measure, line?.measure ?? null, S.text);
+    put(ws, r, COL.source, line?.source ?? (i === 0 ? (outcome.source ?? null) : null), S.source);
   }
   // Heights: the criterion's own text is shared by its rows; each row fits its own evidence.
   for (let i = 0; i < height; i++) fitHeight(ws, row + i, WIDTHS);
-  const shared = Math.max(linesIn(criterion.name, WIDTHS[COL.criterion - 1]!), linesIn(String(ws.getCell(row, COL.reason).value), WIDTHS[COL.reason - 1]!));
+  const shared = Math.max(linesIn(criterion.name, WIDTHS[COL.criterion - 1]!), linesIn(cellText(reason), WIDTHS[COL.reason - 1]!));
   for (let i = 0; i < height; i++) {
     const r = ws.getRow(row + i);
     r.height = Math.max(r.height ?? 0, heightOf(Math.ceil(shared / height)));
   }
   return row + height;
+}
+
+/** The style of an evidence number in a number format, one object per format. */
+function numberStyle(styles: Map<string, CellStyle>, numFmt: string): CellStyle {
+  let style = styles.get(numFmt);
+  if (!style) styles.set(numFmt, (style = { border: true, align: 'right', numFmt }));
+  return style;
 }
 
 /** A value's number format: as many decimals as it has, up to four. */
