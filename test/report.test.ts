@@ -320,3 +320,22 @@ describe('a ranking workbook that cannot be written', () => {
   });
 });
 
+
+describe('merged cells (exceljs, as corrected in report/exceljs-patch.ts)', () => {
+  it('refuses a merge over merged cells, in any overlap, and allows one again once unmerged', async () => {
+    await import('../src/report/document.js');
+    const { default: ExcelJS } = await import('exceljs');
+    const ws = new ExcelJS.Workbook().addWorksheet('s');
+    ws.mergeCells('B2:D4');
+    for (const range of ['B2:B2', 'A1:B2', 'D4:E5', 'C3:C3', 'A3:F3', 'A1:Z9']) expect(() => ws.mergeCells(range), range).toThrow('Cannot merge already merged cells');
+    ws.mergeCells('E2:E4');
+    ws.mergeCells('A5:D5');
+    expect(ws.getCell('C3').master.address).toBe('B2');
+    ws.unMergeCells('B2');
+    ws.mergeCells('C3:D3');
+    expect(() => ws.mergeCells('B3:C3')).toThrow('Cannot merge already merged cells');
+    expect(() => ws.mergeCells('E3')).toThrow('Cannot merge already merged cells');
+    ws.mergeCells('B2:D2');
+    expect(ws.model.merges.sort()).toEqual(['A5:D5', 'B2:D2', 'C3:D3', 'E2:E4']);
+  });
+});
