@@ -23,6 +23,8 @@ export class StagedFiles {
   private readonly tag = randomBytes(4).toString('hex');
   /** Folders `mkdir` made for this run, outermost first: removed again (when empty) by `abort`. */
   private readonly made: string[] = [];
+  /** The last folder made or being made: folders are made one at a time (see `folder`). */
+  private mkdirs: Promise<unknown> = Promise.resolve();
   private readonly swept = new Set<string>();
   /** Folders found really inside the output folder, and where that folder really is. */
   private readonly checked = new Set<string>();
@@ -54,11 +56,24 @@ export class StagedFiles {
     // Staged before the write starts, so a failure half-way still has its temporary file removed.
     this.staged.push({ target, temp, path });
     await guard(target, async () => {
-      const first = await this.ops.mkdir(dirname(target), { recursive: true });
-      if (first !== undefined) this.made.push(...foldersBetween(first, dirname(target)));
+      await this.folder(dirname(target));
       await this.requireInside(dirname(target), target);
       await write(temp);
     });
+  }
+
+  /**
+   * Makes `dir` if it is not there, noting the folders made. One at a time: files are staged
+   * concurrently, and of two `mkdir`s racing for the same folder, the one that loses does not say
+   * what was made, so a folder would be left behind by `abort`.
+   */
+  private folder(dir: string): Promise<void> {
+    const made = this.mkdirs.then(async () => {
+      const first = await this.ops.mkdir(dir, { recursive: true });
+      if (first !== undefined) this.made.push(...foldersBetween(first, dir));
+    });
+    this.mkdirs = made.catch(() => undefined);
+    return made;
   }
 
   /**

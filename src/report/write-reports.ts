@@ -50,13 +50,22 @@ export async function writeUnitFiles(
   written: (unit: string, bytes: Uint8Array) => Promise<void>,
   workers?: number,
   skip: ReadonlySet<string> = new Set(),
+  stop: Stop = { stopped: false },
 ): Promise<void> {
   const { shared, jobs: all } = scorecardsOf(input);
   const jobs = all.filter((j) => !skip.has(j.unit.id));
   if (jobs.length === 0) return;
   const count = Math.min(workers ?? defaultWorkers(jobs.length), jobs.length);
-  if (count > 1) return inWorkers(shared, jobs, count, written);
-  for (const job of jobs) await written(job.unit.id, await writeUnitWorkbook(shared, job));
+  if (count > 1) return inWorkers(shared, jobs, count, written, stop);
+  for (const job of jobs) {
+    if (stop.stopped) return;
+    await written(job.unit.id, await writeUnitWorkbook(shared, job));
+  }
+}
+
+/** Set when another part of the writing has failed: no more scorecards are begun. */
+export interface Stop {
+  stopped: boolean;
 }
 
 /** Below this many scorecards, starting workers costs more than it saves. */
@@ -66,25 +75,47 @@ function defaultWorkers(units: number): number {
   return Math.max(1, Math.min(availableParallelism(), Math.floor(units / UNITS_PER_WORKER)));
 }
 
+/** Jobs given to a worker ahead: it starts the next scorecard while the last one travels back. */
+const AHEAD = 2;
+/** Scorecards come back faster than they are written to disk: past this many waiting, no more are begun. */
+const WAITING = 16;
+
 /**
- * Writes the scorecards on `count` worker threads, each given the next unit when it sends one
- * back: at most one workbook per worker is in memory at a time. `written` runs on this thread,
- * one unit at a time, in the order they come back.
+ * Writes the scorecards on `count` worker threads. Each worker has up to AHEAD units at a time
+ * and is given the next as each comes back, unless WAITING scorecards are waiting to be written:
+ * memory is bounded by a few workbooks per worker. `written` runs on this thread, one unit at a
+ * time, in the order they come back.
  */
-async function inWorkers(shared: ScorecardInput, jobs: ScorecardJob[], count: number, written: (unit: string, bytes: Uint8Array) => Promise<void>): Promise<void> {
+async function inWorkers(shared: ScorecardInput, jobs: ScorecardJob[], count: number, written: (unit: string, bytes: Uint8Array) => Promise<void>, stop: Stop): Promise<void> {
   const pool = Array.from({ length: count }, () => new Worker(new URL('./unit-worker.js', import.meta.url), { workerData: shared }));
   let next = 0;
+  let waiting = 0;
   let chain = Promise.resolve();
+  const held: (() => void)[] = [];
   try {
     await Promise.all(
       pool.map(
         (worker) =>
           new Promise<void>((resolve, reject) => {
-            const give = () => (next < jobs.length ? worker.postMessage(jobs[next++]) : resolve());
+            let busy = 0;
+            const give = () => {
+              while (busy < AHEAD && next < jobs.length && !stop.stopped) {
+                busy += 1;
+                worker.postMessage(jobs[next++]);
+              }
+              if (busy === 0) resolve();
+            };
             worker.on('message', (m: { unit: string; bytes?: Uint8Array; error?: string }) => {
+              busy -= 1;
               if (m.error) return reject(new Error(`unit workbook ${m.unit}: ${m.error}`));
+              waiting += 1;
               chain = chain.then(() => written(m.unit, m.bytes!));
-              chain.then(give, reject);
+              chain.then(() => {
+                waiting -= 1;
+                held.shift()?.();
+              }, reject);
+              if (waiting < WAITING) give();
+              else held.push(give);
             });
             worker.on('error', reject);
             give();
@@ -120,18 +151,27 @@ export async function writeReports(input: ReportInput, out: string, options: Wri
   const staged = await writeStaged(
     out,
     async (stage) => {
-      await stage.addWith('results.json', (temp) => writeJsonFile(temp, input.results));
-      await stage.addWith('ranking.xlsx', (temp) => writeRankingWorkbook(input, temp));
-      if (!withUnits) return;
+      // results.json and the ranking are written on this thread while worker threads make the scorecards.
+      const stop: Stop = { stopped: false };
       let done = 0;
-      await writeUnitFiles(
-        input,
-        async (unit, bytes) => {
-          await stage.add(files.get(unit)!, bytes);
-          onProgress(++done, files.size - unchanged.size);
-        },
-        options.workers,
-        unchanged,
+      await allOf(
+        [
+          stage.addWith('results.json', (temp) => writeJsonFile(temp, input.results)),
+          stage.addWith('ranking.xlsx', (temp) => writeRankingWorkbook(input, temp)),
+          withUnits
+            ? writeUnitFiles(
+                input,
+                async (unit, bytes) => {
+                  await stage.add(files.get(unit)!, bytes);
+                  onProgress(++done, files.size - unchanged.size);
+                },
+                options.workers,
+                unchanged,
+                stop,
+              )
+            : Promise.resolve(),
+        ],
+        stop,
       );
     },
     ops,
@@ -148,6 +188,24 @@ export async function writeReports(input: ReportInput, out: string, options: Wri
     if (!unchanged.has(unit)) memo!.set(path, `${digest} ${await changeTime(join(out, path))}`);
   }
   return { written: [...staged.committed], leftovers: staged.leftovers };
+}
+
+/**
+ * Waits for every part of the writing. The first to fail stops the scorecards from being begun,
+ * and its error (the first in `parts` order, when several fail) is thrown once every part has
+ * settled, so nothing is still writing when the staged files are removed.
+ */
+async function allOf(parts: Promise<void>[], stop: Stop): Promise<void> {
+  const settled = await Promise.allSettled(
+    parts.map((part) =>
+      part.catch((err: unknown) => {
+        stop.stopped = true;
+        throw err;
+      }),
+    ),
+  );
+  const failed = settled.find((s) => s.status === 'rejected');
+  if (failed) throw failed.reason;
 }
 
 /**
