@@ -1,8 +1,9 @@
 // One benchmark run, in a process of its own so that its peak memory is its own:
-//   node bench/measure.mjs N pipeline|floors [--no-unit-files] [--workers W] [--keep DIR]
-// Generates the synthetic scheme for N units, then either runs each phase of the real pipeline
-// (the built dist/) or the two floors (a bare json-rules-engine loop and a bare exceljs loop over
-// the same rules and cells), and prints one JSON line of timings (ms) and peak memory (MB).
+//   node bench/measure.mjs N pipeline|floors|command [--no-unit-files] [--workers W] [--keep DIR]
+// Generates the synthetic scheme for N units, then runs each phase of the real pipeline (the
+// built dist/) one after another, or the two floors (a bare json-rules-engine loop and a bare
+// exceljs loop over the same rules and cells), or the score command as a whole; and prints one
+// JSON line of timings (ms) and peak memory (MB).
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,6 +35,31 @@ const time = async (name, action) => {
 
 try {
   const paths = generate(dir, units);
+  if (what === 'command') await command(paths);
+  else await stepByStep(paths);
+  const peakMB = process.resourceUsage().maxRSS / 1024;
+  process.stdout.write(`${JSON.stringify({ units, what, unitFiles: withUnitFiles, timings, peakMB })}\n`);
+} finally {
+  if (!keep) rmSync(dir, { recursive: true, force: true });
+}
+
+/**
+ * The score command as a scorer runs it (`cchc score`, in this process rather than through a
+ * shell): its wall time and, as this process's peak, its memory. Writing overlaps here: results.json
+ * and the ranking are written while worker threads make the scorecards.
+ */
+async function command(paths) {
+  const { scoreCommand } = await import('../dist/cli/score.js');
+  const said = [];
+  const io = { out: () => undefined, err: (text) => said.push(text), tty: false };
+  const t = performance.now();
+  const code = await scoreCommand({ rules: paths.rules, evidence: paths.evidence, out, missing: 'error', unitFiles: withUnitFiles, workers, previous: false, lang: 'vi' }, io);
+  timings.command = performance.now() - t;
+  if (code !== 0) throw new Error(`cchc score exited ${code}: ${said.join('').slice(0, 500)}`);
+}
+
+/** Each phase of the pipeline in turn, and the floors, timed one by one. */
+async function stepByStep(paths) {
   const started = performance.now();
   const { rules, evidence, missing, digest } = await time('load', async () => {
     const checked = await checkRules(paths.rules);
@@ -47,10 +73,6 @@ try {
   const results = await scoreQuarter(rules, evidence, missing, digest, { timings: phases });
   if (what === 'pipeline') await pipeline(rules, results, phases, started);
   else await floors(rules, evidence, results);
-  const peakMB = process.resourceUsage().maxRSS / 1024;
-  process.stdout.write(`${JSON.stringify({ units, what, unitFiles: withUnitFiles, timings, peakMB })}\n`);
-} finally {
-  if (!keep) rmSync(dir, { recursive: true, force: true });
 }
 
 async function pipeline(rules, results, phases, started) {
