@@ -76,7 +76,8 @@ export async function workbookBytes(wb: ExcelJS.Workbook): Promise<Buffer> {
   const entries: ZipEntry[] = [];
   const zip = {
     append(data: string | Buffer, { name, base64 }: { name: string; base64?: boolean }) {
-      entries.push({ name: Buffer.from(name), data: typeof data === 'string' ? Buffer.from(data, base64 ? 'base64' : 'utf8') : data });
+      const common = !name.startsWith('xl/worksheets/') && name !== 'xl/sharedStrings.xml';
+      entries.push({ name: Buffer.from(name), data: typeof data === 'string' ? Buffer.from(data, base64 ? 'base64' : 'utf8') : data, common });
     },
   };
   xlsx.prepareModel(model, {});

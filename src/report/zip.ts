@@ -5,6 +5,8 @@ import { zipEntries } from '../load/zip-entries.js';
 export interface ZipEntry {
   name: Buffer;
   data: Buffer;
+  /** Likely the same in many zips written (a workbook's theme): its deflated bytes are kept for the next. */
+  common?: boolean;
 }
 
 /** The entries of a zip (as exceljs or writeZip writes one), in order, unpacked. */
@@ -21,9 +23,8 @@ export function writeZip(entries: ZipEntry[], date: Date): Buffer {
   const parts: Buffer[] = [];
   const directory: Buffer[] = [];
   let offset = 0;
-  for (const { name, data } of entries) {
-    const packed = deflateRawSync(data, { level: 1 });
-    const crc = crc32(data);
+  for (const { name, data, common } of entries) {
+    const { packed, crc } = common ? packedOf(data) : { packed: deflateRawSync(data, { level: 1 }), crc: crc32(data) };
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4); // version needed: 2.0
@@ -60,4 +61,22 @@ export function writeZip(entries: ZipEntry[], date: Date): Buffer {
   end.writeUInt32LE(list.length, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...parts, list, end]);
+}
+
+/**
+ * Common parts deflated lately, by content: most parts of a workbook (theme, styles,
+ * relationships) are the same in every unit scorecard, and deflating them again was a third of
+ * the zipping.
+ */
+const PACKED = new Map<string, { packed: Buffer; crc: number }>();
+const PACKED_KEPT = 64;
+
+function packedOf(data: Buffer): { packed: Buffer; crc: number } {
+  const key = data.toString('latin1');
+  const known = PACKED.get(key);
+  if (known) return known;
+  const made = { packed: deflateRawSync(data, { level: 1 }), crc: crc32(data) };
+  if (PACKED.size >= PACKED_KEPT) PACKED.delete(PACKED.keys().next().value!);
+  PACKED.set(key, made);
+  return made;
 }
