@@ -2,7 +2,8 @@ import { readdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { FactTypeOf } from './evidence-workbook.js';
-import { loadYamlFile, type SourceFile } from './yaml-file.js';
+import type { SourceFile } from './yaml-file.js';
+import { loadYamlFiles } from './yaml-files.js';
 
 const EVIDENCE_FILE = /\.(ya?ml|json|xlsx)$/i;
 /** Spreadsheets cchc does not read: save them as .xlsx. */
@@ -47,11 +48,12 @@ export async function loadEvidenceFiles(path: string, typeOf: FactTypeOf): Promi
   }
   if (names.length === 0) return { files: [], diagnostics: [...diagnostics, diagnostic('EVIDENCE_NOT_FOUND', { file: path, line: 1, col: 1 }, { path })] };
   const files: SourceFile[] = [];
+  const isWorkbook = (name: string) => /\.xlsx$/i.test(name);
+  const yaml = names.filter((name) => !isWorkbook(name));
+  const parsed = new Map((await loadYamlFiles(yaml)).map((loaded, i) => [yaml[i]!, loaded]));
   for (const name of names) {
     // exceljs is loaded only when a workbook is read.
-    const loaded = /\.xlsx$/i.test(name)
-      ? await (await import('./evidence-workbook.js')).loadEvidenceWorkbook(name, typeOf)
-      : await loadYamlFile(name);
+    const loaded = isWorkbook(name) ? await (await import('./evidence-workbook.js')).loadEvidenceWorkbook(name, typeOf) : parsed.get(name)!;
     diagnostics.push(...loaded.diagnostics);
     if (loaded.source?.parsed) files.push(loaded.source);
   }

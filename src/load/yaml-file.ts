@@ -46,24 +46,24 @@ const CORE_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].
 
 /** Reads and parses one YAML file; never throws for problems in the file itself. */
 export async function loadYamlFile(file: string): Promise<{ source?: SourceFile; diagnostics: Diagnostic[] }> {
+  const read = await readYamlText(file);
+  return 'text' in read ? parseYaml(file, read.text) : read;
+}
+
+/** A YAML file's text, if it can be read as one: a regular file, not too large, in UTF-8. */
+export async function readYamlText(file: string): Promise<{ text: string } | { diagnostics: Diagnostic[] }> {
   const read = await readBytes(file, MAX_YAML_BYTES);
   if (!('bytes' in read)) return read;
   const { bytes } = read;
   const bad = firstInvalidUtf8(bytes);
   if (bad !== undefined) return { diagnostics: [diagnostic('YAML_ENCODING', positionOfByte(file, bytes, bad), { byte: bytes[bad]!.toString(16).toUpperCase().padStart(2, '0') })] };
-  return parseYaml(file, bytes.toString('utf8'));
+  return { text: bytes.toString('utf8') };
 }
 
 /** Parses YAML text; syntax errors and duplicate keys become diagnostics at their position. */
 export function parseYaml(file: string, text: string): { source: SourceFile; diagnostics: Diagnostic[] } {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const parse = () => {
-    const lineCounter = new LineCounter();
-    // The core schema whatever a `%YAML 1.1` line says: no `yes` as true, no `1:30` as 90.
-    // Duplicate keys are found by checkTree: the parser's own check is quadratic in a mapping's size.
-    return { lineCounter, doc: parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, strict: true, schema: 'core' }) };
-  };
-  let parsed: ReturnType<typeof parse> | undefined = parse();
+  const parsed = syntaxTree(text);
   const { doc, lineCounter } = parsed;
   const at = (offset: number): Location => {
     const { line, col } = lineCounter.linePos(offset);
@@ -110,19 +110,35 @@ export function parseYaml(file: string, text: string): { source: SourceFile; dia
   }
   // The syntax tree of a large evidence file is many times its data: it is let go now, and
   // parsed again only if a message needs a position in the file.
-  if (diagnostics.length === 0) parsed = undefined;
-  const source: SourceFile = {
+  const source = sourceOf(file, text, data, diagnostics.length === 0, diagnostics.length === 0 ? undefined : parsed);
+  return { source, diagnostics };
+}
+
+type SyntaxTree = { doc: Document; lineCounter: LineCounter };
+
+function syntaxTree(text: string): SyntaxTree {
+  const lineCounter = new LineCounter();
+  // The core schema whatever a `%YAML 1.1` line says: no `yes` as true, no `1:30` as 90.
+  // Duplicate keys are found by checkTree: the parser's own check is quadratic in a mapping's size.
+  return { lineCounter, doc: parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, strict: true, schema: 'core' }) };
+}
+
+/**
+ * A parsed file as the later stages see it, from its text (without a byte-order mark) and its
+ * data; positions come from its syntax tree, parsed again when first asked for unless given.
+ */
+export function sourceOf(file: string, text: string, data: unknown, parsed: boolean, tree?: SyntaxTree): SourceFile {
+  return {
     file,
     text,
     data,
-    parsed: diagnostics.length === 0,
+    parsed,
     locate: (path, target = 'value') => {
-      parsed ??= parse();
-      const { line, col } = parsed.lineCounter.linePos(offsetOf(parsed.doc, path, target));
+      tree ??= syntaxTree(text);
+      const { line, col } = tree.lineCounter.linePos(offsetOf(tree.doc, path, target));
       return { file, line, col };
     },
   };
-  return { source, diagnostics };
 }
 
 /**
