@@ -256,9 +256,12 @@ const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\u
 /** The most characters an Excel cell holds. */
 const CELL_MAX = 32_767;
 
+/** Any character that may be one NOT_XML removes: most text has none, and is not searched further. */
+const MAYBE_NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+
 /** Text as a cell can hold it: without what XML cannot hold, cut to Excel's 32,767 characters. */
 export function cellText(text: string): string {
-  const clean = text.replace(NOT_XML, '');
+  const clean = MAYBE_NOT_XML.test(text) ? text.replace(NOT_XML, '') : text;
   return clean.length <= CELL_MAX ? clean : `${clean.slice(0, CELL_MAX - 1)}…`;
 }
 
@@ -359,15 +362,19 @@ export function fitHeight(ws: Worksheet, row: number, widths: readonly number[],
 /** How many lines `text` takes, wrapped in a column `width` characters wide (Times New Roman 11). */
 export function linesIn(text: string, width: number): number {
   const perLine = Math.max(1, Math.floor(width * 1.2) - 1);
-  return text.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(charactersIn(part) / perLine)), 0);
+  // A character outside the BMP is one character, not two code units: counted apart (rare).
+  if (SURROGATE.test(text)) return text.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil([...part].length / perLine)), 0);
+  let lines = 0;
+  let start = 0;
+  for (let end = text.indexOf('\n'); ; end = text.indexOf('\n', start)) {
+    const length = (end < 0 ? text.length : end) - start;
+    lines += Math.max(1, Math.ceil(length / perLine));
+    if (end < 0) return lines;
+    start = end + 1;
+  }
 }
 
 const SURROGATE = /[\uD800-\uDFFF]/;
-
-/** Characters as a reader counts them: a character outside the BMP is one, not two code units. */
-function charactersIn(text: string): number {
-  return SURROGATE.test(text) ? [...text].length : text.length;
-}
 
 /** The row height, in points, of `lines` lines of text. */
 export function heightOf(lines: number): number {
