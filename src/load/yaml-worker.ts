@@ -6,7 +6,7 @@
 import { parentPort } from 'node:worker_threads';
 import { parseYaml } from './yaml-file.js';
 
-parentPort!.on('message', ({ index, file, text }: { index: number; file: string; text: string }) => {
+parentPort!.on('message', ({ file, text }: { file: string; text: string }) => {
   const { source, diagnostics } = parseYaml(file, text);
-  parentPort!.postMessage({ index, text: source.text, data: source.data, parsed: source.parsed, diagnostics });
+  parentPort!.postMessage({ text: source.text, data: source.data, parsed: source.parsed, diagnostics });
 });
