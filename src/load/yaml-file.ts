@@ -39,6 +39,8 @@ const MAX_ALIAS_COUNT = 1000;
  * up to about 100 bytes of memory per byte of a file made of tiny entries, so the cap also caps memory.
  */
 export const MAX_YAML_BYTES = 16 * 1024 * 1024;
+/** Files up to this size keep their syntax tree (about 100 bytes per byte) for positions; larger ones parse again when asked. */
+const KEEP_TREE_UP_TO = 256 * 1024;
 /** Deepest nesting of mappings and lists; the scorecard language needs about ten. */
 export const MAX_YAML_DEPTH = 64;
 /** Explicit tags allowed: the YAML 1.2 core ones. Others (`!!binary`, `!!timestamp`, `!foo`) would make values no schema expects. */
@@ -109,8 +111,10 @@ export function parseYaml(file: string, text: string): { source: SourceFile; dia
     if (diagnostics.length > 0) data = null;
   }
   // The syntax tree of a large evidence file is many times its data: it is let go now, and
-  // parsed again only if a message needs a position in the file.
-  const source = sourceOf(file, text, data, diagnostics.length === 0, diagnostics.length === 0 ? undefined : parsed);
+  // parsed again only if a message needs a position in the file. A small file's is kept: the
+  // rules are asked for positions even when valid (where each id is first defined).
+  const keep = diagnostics.length > 0 || text.length <= KEEP_TREE_UP_TO;
+  const source = sourceOf(file, text, data, diagnostics.length === 0, keep ? parsed : undefined);
   return { source, diagnostics };
 }
 
