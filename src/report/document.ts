@@ -63,6 +63,8 @@ interface XlsxParts {
   [add: `add${string}`]: (zip: { append(data: string | Buffer, options: { name: string; base64?: boolean }): void }, model: unknown) => Promise<void>;
 }
 
+const NO_STYLE = Object.freeze({});
+
 /**
  * The bytes of an in-memory workbook: exceljs renders its parts, in the order its own `write`
  * does, and they are zipped here with Node's zlib at its fastest level, each dated as the
@@ -72,6 +74,14 @@ interface XlsxParts {
  */
 export async function workbookBytes(wb: ExcelJS.Workbook): Promise<Buffer> {
   const xlsx = wb.xlsx as unknown as XlsxParts;
+  // A row's style is its own empty object, which exceljs registers afresh for every row; rows
+  // without a style share one, registered once (exceljs knows a style object it has seen).
+  for (const ws of wb.worksheets) {
+    ws.eachRow({ includeEmpty: true }, (row) => {
+      const r = row as unknown as { style: object };
+      if (Object.keys(r.style).length === 0) r.style = NO_STYLE;
+    });
+  }
   const model = (wb as unknown as { model: unknown }).model;
   const entries: ZipEntry[] = [];
   const zip = {
