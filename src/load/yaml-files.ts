@@ -31,7 +31,9 @@ type Loaded = { source?: SourceFile; diagnostics: Diagnostic[] };
  * (`parallelFrom` for tests).
  */
 export async function loadYamlFiles(files: readonly string[], parallelFrom = PARALLEL_FROM): Promise<Loaded[]> {
-  const read = await Promise.all(files.map(readYamlText));
+  // One file open at a time: a folder may hold a file per unit, more than a process may open at once.
+  const read: Awaited<ReturnType<typeof readYamlText>>[] = [];
+  for (const file of files) read.push(await readYamlText(file));
   const texts = read.flatMap((r, index) => ('text' in r ? [{ index, text: r.text }] : []));
   const size = texts.reduce((n, t) => n + t.text.length, 0);
   const loaded: Loaded[] = read.map((r) => ('text' in r ? { diagnostics: [] } : r));
@@ -44,10 +46,12 @@ export async function loadYamlFiles(files: readonly string[], parallelFrom = PAR
   // Largest first, so that no worker is left with a large file at the end.
   const queue = [...texts].sort((a, b) => b.text.length - a.text.length);
   const workers = new Set<Worker>();
+  // Set when a worker has failed: the other slots start no worker and take no file after it.
+  let failed = false;
   const slot = async () => {
     let worker: Worker | undefined;
     let parsed = 0;
-    for (let next = queue.shift(); next; next = queue.shift()) {
+    for (let next = queue.shift(); next && !failed; next = queue.shift()) {
       if (!worker) workers.add((worker = new Worker(new URL('./yaml-worker.js', import.meta.url))));
       const file = files[next.index]!;
       const m = await parsedBy(worker, { file, text: next.text });
@@ -63,6 +67,9 @@ export async function loadYamlFiles(files: readonly string[], parallelFrom = PAR
   };
   try {
     await Promise.all(Array.from({ length: count }, slot));
+  } catch (err) {
+    failed = true;
+    throw err;
   } finally {
     await Promise.all([...workers].map((w) => w.terminate()));
   }
@@ -79,16 +86,23 @@ interface Parsed {
 /** One file parsed by a worker (yaml-worker.ts). */
 function parsedBy(worker: Worker, job: { file: string; text: string }): Promise<Parsed> {
   return new Promise((resolve, reject) => {
-    const failed = (err: Error) => {
+    const stop = () => {
       worker.off('message', done);
-      reject(err);
+      worker.off('error', failed);
+      worker.off('exit', exited);
     };
     const done = (m: Parsed) => {
-      worker.off('error', failed);
+      stop();
       resolve(m);
     };
-    worker.once('message', done);
-    worker.once('error', failed);
+    const failed = (err: Error) => {
+      stop();
+      reject(err);
+    };
+    const exited = (code: number) => failed(new Error(`the YAML worker stopped (exit code ${code}) while parsing ${job.file}`));
+    worker.on('message', done);
+    worker.on('error', failed);
+    worker.on('exit', exited);
     worker.postMessage(job);
   });
 }

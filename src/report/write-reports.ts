@@ -88,6 +88,8 @@ const WAITING = 16;
  */
 async function inWorkers(shared: ScorecardInput, jobs: ScorecardJob[], count: number, written: (unit: string, bytes: Uint8Array) => Promise<void>, stop: Stop): Promise<void> {
   const pool = Array.from({ length: count }, () => new Worker(new URL('./unit-worker.js', import.meta.url), { workerData: shared }));
+  // Set once anything has failed: scorecards that come back after are not written.
+  let failed = false;
   let next = 0;
   let waiting = 0;
   let chain = Promise.resolve();
@@ -109,7 +111,7 @@ async function inWorkers(shared: ScorecardInput, jobs: ScorecardJob[], count: nu
               busy -= 1;
               if (m.error) return reject(new Error(`unit workbook ${m.unit}: ${m.error}`));
               waiting += 1;
-              chain = chain.then(() => written(m.unit, m.bytes!));
+              chain = chain.then(() => (failed || stop.stopped ? undefined : written(m.unit, m.bytes!)));
               chain.then(() => {
                 waiting -= 1;
                 held.shift()?.();
@@ -123,8 +125,13 @@ async function inWorkers(shared: ScorecardInput, jobs: ScorecardJob[], count: nu
       ),
     );
     await chain;
+  } catch (err) {
+    failed = true;
+    throw err;
   } finally {
     await Promise.all(pool.map((w) => w.terminate()));
+    // Nothing may still be writing when the caller removes what was staged.
+    await chain.catch(() => undefined);
   }
 }
 
