@@ -53,9 +53,9 @@ describe('worker threads', () => {
     const files = Array.from({ length: 400 }, (_, i) => join(evidence, `u${i}.yaml`));
     for (const [i, file] of files.entries()) writeFileSync(file, `quarter: 2019-Q1\nunits:\n  U${i}: { facts: {} }\n`);
     writeFileSync(join(dir, 'files.json'), JSON.stringify(files));
-    const script = `const { loadSourceFiles } = await import(${JSON.stringify(built('load/source-files.js'))});
+    const script = `const { loadYamlFiles } = await import(${JSON.stringify(built('load/yaml-files.js'))});
 const files = JSON.parse((await import('node:fs')).readFileSync(${JSON.stringify(join(dir, 'files.json'))}, 'utf8'));
-const loaded = await loadSourceFiles(files, { blocOf: new Map(), types: new Map() });
+const loaded = await loadYamlFiles(files);
 console.log(JSON.stringify({ read: loaded.filter((l) => l.source).length, problems: loaded.flatMap((l) => l.diagnostics).map((d) => d.code + ' ' + JSON.stringify(d.params)).slice(0, 3) }));`;
     // 100 open files at most (the default is 1,024 on Linux, 256 on macOS; a folder may hold a file per unit).
     const r = spawnSync('sh', ['-c', `ulimit -n 100 && exec "${process.execPath}" --input-type=module -e "$0"`, script], { encoding: 'utf8' });

@@ -8,7 +8,6 @@ import { roundHalfUp } from '../model/round.js';
 import type { FactType } from '../model/scorecard.js';
 import { readBytes } from './read-bytes.js';
 import { checkWorkbookBytes, MAX_WORKBOOK_BYTES } from './workbook-limits.js';
-import { formSource, pathKey as key, type FormRead } from './form-source.js';
 import type { FormStamp, Path, SourceFile } from './yaml-file.js';
 
 /** Most rows a form sheet may have: a bloc's form has about sixty. */
@@ -20,22 +19,8 @@ interface RawEntry {
   not_applicable: string[];
 }
 
-/**
- * The type of each fact of each unit's bloc, to read a cell as the fact needs: data, so that a
- * worker thread can be given it once.
- */
-export interface FactTypes {
-  /** By unit id, its bloc. */
-  blocOf: Map<string, string>;
-  /** By bloc, each fact's type. */
-  types: Map<string, Map<string, FactType>>;
-}
-
-/** The type of a fact of a unit's bloc; undefined for a unit or fact unknown. */
-function typeOf(t: FactTypes, unit: string, fact: string): FactType | undefined {
-  const bloc = t.blocOf.get(unit);
-  return bloc === undefined ? undefined : t.types.get(bloc)?.get(fact);
-}
+/** The type of a fact of a unit's bloc, to read a cell as the fact needs; undefined for a fact unknown. */
+export type FactTypeOf = (unit: string, fact: string) => FactType | undefined;
 
 /**
  * Reads a filled evidence form (`cchc template`) into the same data an evidence YAML file
@@ -43,13 +28,7 @@ function typeOf(t: FactTypes, unit: string, fact: string): FactType | undefined 
  * key in their hidden first column, so rows moved or labels retyped still read right. Never
  * throws for problems of the file itself.
  */
-export async function loadEvidenceWorkbook(file: string, types: FactTypes): Promise<{ source?: SourceFile; diagnostics: Diagnostic[] }> {
-  const { form, diagnostics } = await readEvidenceWorkbook(file, types);
-  return form ? { source: formSource(file, form), diagnostics } : { diagnostics };
-}
-
-/** A form's data and cells, with the file's diagnostics; as loadEvidenceWorkbook, in data. */
-export async function readEvidenceWorkbook(file: string, types: FactTypes): Promise<{ form?: FormRead; diagnostics: Diagnostic[] }> {
+export async function loadEvidenceWorkbook(file: string, typeOf: FactTypeOf): Promise<{ source?: SourceFile; diagnostics: Diagnostic[] }> {
   const top: Location = { file, line: 1, col: 1 };
   const read = await readBytes(file, MAX_WORKBOOK_BYTES);
   if (!('bytes' in read)) return read;
@@ -143,7 +122,7 @@ export async function readEvidenceWorkbook(file: string, types: FactTypes): Prom
           diagnostics.push(diagnostic('EVIDENCE_TYPE', valueAt, { fact: rowKey.slice(FORM.notApplicablePrefix.length), value: String(marked), expected: 'boolean' }));
         }
       } else {
-        const value = readCell(ws.getCell(r, FORM.col.value), typeOf(types, unit, rowKey), valueAt, ['units', unit, 'facts', rowKey]);
+        const value = readCell(ws.getCell(r, FORM.col.value), typeOf(unit, rowKey), valueAt, ['units', unit, 'facts', rowKey]);
         place(['facts', rowKey], valueAt);
         // The id is in the hidden column; a message about it points at the row's visible label.
         place(['facts', rowKey], at(r, FORM.col.label), 'key');
@@ -158,7 +137,24 @@ export async function readEvidenceWorkbook(file: string, types: FactTypes): Prom
   }
   const start: Location = { file, sheet: wb.worksheets[0]?.name ?? '', line: 1, col: 1 };
   if (forms.length === 0) return { diagnostics: diagnostics.length > 0 ? diagnostics : [diagnostic('EVIDENCE_NOT_A_FORM', start)] };
-  return { form: { data: { quarter: forms[0]!.quarter, units }, places, refused, forms, start }, diagnostics };
+  const locate = (path: Path, target: 'value' | 'key' = 'value'): Location => {
+    for (let n = path.length; n >= 0; n--) {
+      const found = places.get(key(path.slice(0, n), n === path.length ? target : 'value'));
+      if (found) return found;
+    }
+    return start;
+  };
+  const source: SourceFile = {
+    file,
+    text: '',
+    data: { quarter: forms[0]!.quarter, units },
+    parsed: true,
+    locate,
+    slotOf: (path) => places.get(key(path, 'value')),
+    refused: (path) => refused.has(key(path)),
+    forms,
+  };
+  return { source, diagnostics };
 }
 
 /** A number that can be used exactly: finite, and a whole number only up to 2^53 − 1 (as in YAML). */
@@ -171,6 +167,9 @@ function isPercentFormat(format: string | undefined): boolean {
   return (format ?? '').replace(/"[^"]*"/g, '').includes('%');
 }
 
+function key(path: Path, target: 'value' | 'key' = 'value'): string {
+  return `${target}:${JSON.stringify(path)}`;
+}
 
 /** The text of a cell, trimmed and in NFC; undefined when blank. */
 function textOf(cell: Cell): string | undefined {

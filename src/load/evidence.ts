@@ -1,9 +1,9 @@
 import { readdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import type { FactTypes } from './evidence-workbook.js';
+import type { FactTypeOf } from './evidence-workbook.js';
 import type { SourceFile } from './yaml-file.js';
-import { loadSourceFiles } from './source-files.js';
+import { loadYamlFiles } from './yaml-files.js';
 
 const EVIDENCE_FILE = /\.(ya?ml|json|xlsx)$/i;
 /** Spreadsheets cchc does not read: save them as .xlsx. */
@@ -16,7 +16,7 @@ const LOCK_FILE = /^~\$/;
  * subfolders), in name order. JSON is read by the YAML parser, of which it is a subset, so
  * positions hold; a workbook is read as a filled evidence form, which needs each fact's type.
  */
-export async function loadEvidenceFiles(path: string, types: FactTypes): Promise<{ files: SourceFile[]; diagnostics: Diagnostic[] }> {
+export async function loadEvidenceFiles(path: string, typeOf: FactTypeOf): Promise<{ files: SourceFile[]; diagnostics: Diagnostic[] }> {
   const info = await stat(path).catch(() => undefined);
   let names: string[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -48,7 +48,12 @@ export async function loadEvidenceFiles(path: string, types: FactTypes): Promise
   }
   if (names.length === 0) return { files: [], diagnostics: [...diagnostics, diagnostic('EVIDENCE_NOT_FOUND', { file: path, line: 1, col: 1 }, { path })] };
   const files: SourceFile[] = [];
-  for (const loaded of await loadSourceFiles(names, types)) {
+  const isWorkbook = (name: string) => /\.xlsx$/i.test(name);
+  const yaml = names.filter((name) => !isWorkbook(name));
+  const parsed = new Map((await loadYamlFiles(yaml)).map((loaded, i) => [yaml[i]!, loaded]));
+  for (const name of names) {
+    // exceljs is loaded only when a workbook is read.
+    const loaded = isWorkbook(name) ? await (await import('./evidence-workbook.js')).loadEvidenceWorkbook(name, typeOf) : parsed.get(name)!;
     diagnostics.push(...loaded.diagnostics);
     if (loaded.source?.parsed) files.push(loaded.source);
   }
