@@ -63,4 +63,25 @@ console.log(JSON.stringify({ read: loaded.filter((l) => l.source).length, proble
     expect(JSON.parse(r.stdout)).toEqual({ read: 400, problems: [] });
     expect(existsSync(files[399]!)).toBe(true);
   });
+
+  it("workers start whatever Node options the caller was run with (a script run with --input-type and -e)", () => {
+    const dir = tempDir();
+    const files = ['a.yaml', 'b.yaml'].map((name) => join(dir, name));
+    for (const file of files) writeFileSync(file, 'quarter: 2019-Q1\nunits:\n  U1: { facts: {} }\n');
+    const scored = join(dir, 'scored');
+    expect(cchc(['score', '--evidence', join(ROOT, 'samples', '2019-Q1'), '--out', scored, '--no-unit-files']).code).toBe(0);
+    const script = `const { loadYamlFiles } = await import(${JSON.stringify(built('load/yaml-files.js'))});
+const { writeUnitFiles } = await import(${JSON.stringify(built('report/write-reports.js'))});
+const { checkRules } = await import(${JSON.stringify(built('index.js'))});
+const { readFileSync } = await import('node:fs');
+const loaded = await loadYamlFiles(${JSON.stringify(files)}, 1);
+const rules = (await checkRules(${JSON.stringify(join(ROOT, 'rules'))})).rules;
+const results = JSON.parse(readFileSync(${JSON.stringify(join(scored, 'results.json'))}, 'utf8'));
+let cards = 0;
+await writeUnitFiles({ rules, results, lang: 'vi', stamp: new Date(0) }, async () => { cards += 1; }, 2);
+console.log(JSON.stringify({ read: loaded.filter((l) => l.source).length, cards }));`;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({ read: 2, cards: 21 });
+  }, 60_000);
 });

@@ -52,12 +52,14 @@ export async function loadYamlFiles(files: readonly string[], parallelFrom = PAR
     let worker: Worker | undefined;
     let parsed = 0;
     for (let next = queue.shift(); next && !failed; next = queue.shift()) {
-      if (!worker) workers.add((worker = new Worker(new URL('./yaml-worker.js', import.meta.url))));
+      // Not the command's own Node options (`--input-type` from a script run with -e would stop a worker from starting).
+      if (!worker) workers.add((worker = new Worker(new URL('./yaml-worker.js', import.meta.url), { execArgv: [] })));
       const file = files[next.index]!;
       const m = await parsedBy(worker, { file, text: next.text });
       loaded[next.index] = { source: sourceOf(file, m.text, m.data, m.parsed), diagnostics: m.diagnostics };
       parsed += next.text.length;
-      if (parsed >= WORKER_BYTES) {
+      if (parsed >= WORKER_BYTES || queue.length === 0) {
+        // Ended when done, not left idle without an 'error' listener while the other slots work.
         workers.delete(worker);
         await worker.terminate();
         worker = undefined;

@@ -87,7 +87,8 @@ const WAITING = 16;
  * time, in the order they come back.
  */
 async function inWorkers(shared: ScorecardInput, jobs: ScorecardJob[], count: number, written: (unit: string, bytes: Uint8Array) => Promise<void>, stop: Stop): Promise<void> {
-  const pool = Array.from({ length: count }, () => new Worker(new URL('./unit-worker.js', import.meta.url), { workerData: shared }));
+  // Not the command's own Node options (`--input-type` from a script run with -e would stop a worker from starting).
+  const pool = Array.from({ length: count }, () => new Worker(new URL('./unit-worker.js', import.meta.url), { workerData: shared, execArgv: [] }));
   // Set once anything has failed: scorecards that come back after are not written.
   let failed = false;
   let next = 0;
