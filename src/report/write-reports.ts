@@ -63,7 +63,7 @@ export async function writeUnitFiles(
   }
 }
 
-/** Set when another part of the writing has failed: no more scorecards are begun. */
+/** Set when any part of the writing has failed: no more scorecards are begun or written. */
 export interface Stop {
   stopped: boolean;
 }
@@ -89,8 +89,6 @@ const WAITING = 16;
 async function inWorkers(shared: ScorecardInput, jobs: ScorecardJob[], count: number, written: (unit: string, bytes: Uint8Array) => Promise<void>, stop: Stop): Promise<void> {
   // Not the command's own Node options (`--input-type` from a script run with -e would stop a worker from starting).
   const pool = Array.from({ length: count }, () => new Worker(new URL('./unit-worker.js', import.meta.url), { workerData: shared, execArgv: [] }));
-  // Set once anything has failed: scorecards that come back after are not written.
-  let failed = false;
   let next = 0;
   let waiting = 0;
   let chain = Promise.resolve();
@@ -112,7 +110,8 @@ async function inWorkers(shared: ScorecardInput, jobs: ScorecardJob[], count: nu
               busy -= 1;
               if (m.error) return reject(new Error(`unit workbook ${m.unit}: ${m.error}`));
               waiting += 1;
-              chain = chain.then(() => (failed || stop.stopped ? undefined : written(m.unit, m.bytes!)));
+              // Once anything has failed, scorecards that come back are not written.
+              chain = chain.then(() => (stop.stopped ? undefined : written(m.unit, m.bytes!)));
               chain.then(() => {
                 waiting -= 1;
                 held.shift()?.();
@@ -127,7 +126,7 @@ async function inWorkers(shared: ScorecardInput, jobs: ScorecardJob[], count: nu
     );
     await chain;
   } catch (err) {
-    failed = true;
+    stop.stopped = true;
     throw err;
   } finally {
     await Promise.all(pool.map((w) => w.terminate()));

@@ -20,34 +20,30 @@ export function readZip(zip: Buffer): ZipEntry[] {
 export function writeZip(entries: ZipEntry[], date: Date): Buffer {
   const time = (date.getUTCHours() << 11) | (date.getUTCMinutes() << 5) | (date.getUTCSeconds() >> 1);
   const day = ((Math.max(1980, date.getUTCFullYear()) - 1980) << 9) | ((date.getUTCMonth() + 1) << 5) | date.getUTCDate();
+  /** The fields a local header and its central directory entry share, in the same order, from `at`. */
+  const describe = (header: Buffer, at: number, crc: number, packed: number, size: number, nameLength: number) => {
+    header.writeUInt16LE(20, at); // version needed: 2.0
+    header.writeUInt16LE(0x0800, at + 2); // names in UTF-8
+    header.writeUInt16LE(8, at + 4); // deflate
+    header.writeUInt16LE(time, at + 6);
+    header.writeUInt16LE(day, at + 8);
+    header.writeUInt32LE(crc, at + 10);
+    header.writeUInt32LE(packed, at + 14);
+    header.writeUInt32LE(size, at + 18);
+    header.writeUInt16LE(nameLength, at + 22);
+  };
   const parts: Buffer[] = [];
   const directory: Buffer[] = [];
   let offset = 0;
   for (const { name, data, common } of entries) {
-    const { packed, crc } = common ? packedOf(data) : { packed: deflateRawSync(data, { level: 1 }), crc: crc32(data) };
+    const { packed, crc } = common ? packedOf(data) : pack(data);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4); // version needed: 2.0
-    local.writeUInt16LE(0x0800, 6); // names in UTF-8
-    local.writeUInt16LE(8, 8); // deflate
-    local.writeUInt16LE(time, 10);
-    local.writeUInt16LE(day, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(name.length, 26);
+    describe(local, 4, crc, packed.length, data.length, name.length);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt16LE(time, 12);
-    central.writeUInt16LE(day, 14);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(packed.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(name.length, 28);
+    central.writeUInt16LE(20, 4); // made by: 2.0
+    describe(central, 6, crc, packed.length, data.length, name.length);
     central.writeUInt32LE(offset, 42);
     parts.push(local, name, packed);
     directory.push(central, name);
@@ -75,8 +71,12 @@ function packedOf(data: Buffer): { packed: Buffer; crc: number } {
   const key = data.toString('latin1');
   const known = PACKED.get(key);
   if (known) return known;
-  const made = { packed: deflateRawSync(data, { level: 1 }), crc: crc32(data) };
+  const made = pack(data);
   if (PACKED.size >= PACKED_KEPT) PACKED.delete(PACKED.keys().next().value!);
   PACKED.set(key, made);
   return made;
+}
+
+function pack(data: Buffer): { packed: Buffer; crc: number } {
+  return { packed: deflateRawSync(data, { level: 1 }), crc: crc32(data) };
 }
