@@ -19,9 +19,12 @@ export { formatDiagnostics, summarizeDiagnostics } from './diagnostics/format.js
 export type * from './model/scorecard.js';
 export type * from './model/evidence.js';
 export type * from './model/results.js';
-export { scoreQuarter, rulesDigest, type PhaseTimings } from './score-quarter.js';
+export { scoreAppraised, scoreQuarter, rulesDigest, type PhaseTimings } from './score-quarter.js';
 export { loadEvidenceFiles } from './load/evidence.js';
-export { validateEvidence, type MissingByUnit, type MissingMode } from './validate/evidence.js';
+export { quarterOfEvidence, validateEvidence, type MissingByUnit, type MissingMode } from './validate/evidence.js';
+export { givenByAppraisal, validateAppraisal, type AppraisedQuarter } from './validate/appraisal.js';
+export { loadYamlFile } from './load/yaml-file.js';
+export type * from './model/appraisal.js';
 
 export { hasErrors, where as formatLocation } from './diagnostics/diagnostic.js';
 

@@ -10,6 +10,8 @@ import type { Evidence, FactEvidence } from './model/evidence.js';
 import type { BlocOutcome, CriterionOutcome, Results } from './model/results.js';
 import { factsOfCriterion, placedCriteria, type Aggregate, type Bloc, type Rules } from './model/scorecard.js';
 import { gradeOf, rankBloc } from './rank/rank-bloc.js';
+import type { AppraisedQuarter } from './validate/appraisal.js';
+import { touches } from './model/appraisal.js';
 import type { MissingByUnit } from './validate/evidence.js';
 
 /** Asks `scoreQuarter` for the engine's trace of one unit, filled in as that unit is scored. */
@@ -105,7 +107,44 @@ export async function scoreQuarter(
     done.set(bloc.bloc, { id: bloc.bloc, name: bloc.name, units });
     if (timings) timings.rank += clock() - t;
   }
-  return { scheme: rules.scheme.scheme, quarter: evidence.quarter, rulesDigest, blocs: rules.blocs.map((b) => done.get(b.bloc)!) };
+  return { scheme: rules.scheme.scheme, quarter: evidence.quarter, rulesDigest, stage: 'self', blocs: rules.blocs.map((b) => done.get(b.bloc)!) };
+}
+
+/**
+ * Scores an appraised quarter twice, on the units' own figures and on the settled ones, and
+ * returns the settled results (ranks, grades and cross-bloc facts all from the settled figures)
+ * with each unit's self score, each criterion's self points, the changes that touch it and its
+ * explanation.
+ */
+export async function scoreAppraised(
+  rules: Rules,
+  appraised: AppraisedQuarter,
+  missing: MissingByUnit,
+  rulesDigest: string,
+  options: ScoreOptions = {},
+): Promise<Results> {
+  const own = await scoreQuarter(rules, appraised.self, missing, rulesDigest, { lang: options.lang });
+  const settled = await scoreQuarter(rules, appraised.settled, missing, rulesDigest, options);
+  const selfOf = new Map(own.blocs.flatMap((b) => b.units.map((u) => [u.id, u])));
+  const blocs = settled.blocs.map((outcome): BlocOutcome => {
+    const bloc = rules.blocs.find((b) => b.bloc === outcome.id)!;
+    const placed = new Map(placedCriteria(bloc).map(({ criterion }) => [criterion.id, criterion]));
+    const units = outcome.units.map((u) => {
+      const mine = selfOf.get(u.id)!;
+      const changes = appraised.changes.get(u.id) ?? [];
+      const explanations = appraised.explanations.get(u.id);
+      const criteria = u.criteria.map((c, i): CriterionOutcome => {
+        const criterion = placed.get(c.id)!;
+        const explanation = explanations?.get(c.id);
+        const appraisedPart = { selfPoints: mine.criteria[i]!.points, changes: changes.filter((ch) => touches(ch, c.id, criterion)) };
+        return explanation ? { ...c, ...appraisedPart, explanation } : { ...c, ...appraisedPart };
+      });
+      const { id, name, rank, score, ...rest } = u;
+      return { id, name, rank, score, selfScore: mine.score, ...rest, criteria };
+    });
+    return { ...outcome, units };
+  });
+  return { ...settled, stage: appraised.stage, blocs };
 }
 
 /** Blocs ordered so that each comes after the blocs its `from` facts read (validation forbids cycles). */

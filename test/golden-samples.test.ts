@@ -365,3 +365,69 @@ describe('the sample results equal the committed golden files', () => {
     expect(readFileSync(join(out, quarter, 'results.json'), 'utf8')).toBe(readFileSync(join(ROOT, 'test', 'golden', quarter, 'results.json'), 'utf8'));
   });
 });
+
+describe('2019-Q2 with the sample appraisal (samples/appraisal/2019-Q2.yaml), worked by hand', () => {
+  // Self figures are the 2019-Q2 evidence as the units sent it (no appraisal): those scores are
+  // the selfScore. The appraisal changes three things; the hand arithmetic is in each case.
+  let q2: Results;
+  beforeAll(() => {
+    const r = cchc(['score', '--evidence', 'samples/2019-Q2', '--out', join(out, 'appraised-2019-Q2')]);
+    if (r.code !== 0) throw new Error(`cchc score exited ${r.code}\n${r.stderr}`);
+    q2 = JSON.parse(readFileSync(join(out, 'appraised-2019-Q2', 'results.json'), 'utf8')) as Results;
+  });
+  const of = (bloc: string, id: string) => q2.blocs.find((b) => b.id === bloc)!.units.find((u) => u.id === id)!;
+
+  it('is final: both explanations decided, settled: true', () => {
+    expect(q2.stage).toBe('final');
+  });
+
+  it('DL-CAUKE: I.2 corrected then accepted with a new figure, II.4 lowered', () => {
+    const u = of('district-branches', 'DL-CAUKE');
+    const i2 = u.criteria.find((c) => c.id === 'I.2')!;
+    // Self: lv_connection_days 3.5 ≤ 4 → 4 of 5. Round 1: 4.2 (≤ 5 → 2). Round 2 accepted, 3.8 ≤ 4 → 4.
+    near(i2.selfPoints, 4, 'I.2 self');
+    near(i2.points, 4, 'I.2 settled');
+    expect(i2.changes!.map((c) => [c.kind, c.id, c.from, c.to, c.round])).toEqual([
+      ['fact', 'lv_connection_days', 3.5, 4.2, 1],
+      ['fact', 'lv_connection_days', 4.2, 3.8, 2],
+    ]);
+    expect(i2.explanation).toMatchObject({ requested: false, decision: 'accepted' });
+    const ii4 = u.criteria.find((c) => c.id === 'II.4')!;
+    // Manual: the unit's proposal 3.5, the committee's 2.
+    near(ii4.selfPoints, 3.5, 'II.4 self');
+    near(ii4.points, 2, 'II.4 settled');
+    // Every other criterion is untouched: no changes, self points = points.
+    for (const c of u.criteria.filter((x) => x.id !== 'I.2' && x.id !== 'II.4')) {
+      expect(c.changes, c.id).toEqual([]);
+      near(c.selfPoints, c.points, `${c.id} self`);
+    }
+    // Self score 88.18 (its 2019-Q2 score without the appraisal); settled 88.18 − 1.5 = 86.68.
+    near(u.selfScore, 88.18, 'DL-CAUKE self');
+    near(u.score, 86.68, 'DL-CAUKE settled');
+  });
+
+  it('DL-TPTV: III.2 corrected, the explanation rejected', () => {
+    const u = of('district-branches', 'DL-TPTV');
+    const c = u.criteria.find((x) => x.id === 'III.2')!;
+    // deduct 2 per overdue request from 10: self 1 → 8; appraised 2 → 6; rejected: 6 stands.
+    near(c.selfPoints, 8, 'III.2 self');
+    near(c.points, 6, 'III.2 settled');
+    expect(c.explanation).toMatchObject({ requested: true, decision: 'rejected' });
+    // 98.66 − 2 = 96.66
+    near(u.selfScore, 98.66, 'DL-TPTV self');
+    near(u.score, 96.66, 'DL-TPTV settled');
+  });
+
+  it('the direct departments\' bonus reads the appraised branch scores', () => {
+    // Branch scores self: 98.66 + 89.28 + 88.18 + 78.3 + 72.2 + 63.4 + 59.5 + 57.72 = 607.24,
+    // mean 75.905 → 75.91, T.1 = 5 × 25.91 / 50 = 2.591 → 2.59.
+    // Appraised: 607.24 − 2 − 1.5 = 603.74, mean 75.4675 → 75.47, T.1 = 5 × 25.47 / 50 = 2.547 → 2.55.
+    const vp = of('direct-departments', 'VP');
+    near(vp.criteria.find((c) => c.id === 'T.1')!.selfPoints, 2.59, 'VP T.1 self');
+    near(vp.criteria.find((c) => c.id === 'T.1')!.points, 2.55, 'VP T.1 settled');
+    // VP: base 94.8 + T.1 + T.2 1 → self 98.39, settled 98.35; no change of its own is listed.
+    near(vp.selfScore, 98.39, 'VP self');
+    near(vp.score, 98.35, 'VP settled');
+    expect(vp.criteria.every((c) => c.changes!.length === 0)).toBe(true);
+  });
+});

@@ -64,6 +64,8 @@ function program(): Command {
     .option('--out <dir>', 'thư mục kết quả / output folder (default out/<quarter>)')
     .option('--previous <file>', 'results.json của quý trước / previous quarter results (default <out root>/<previous quarter>/results.json)')
     .option('--no-previous', 'không so sánh với quý trước / no comparison with the previous quarter')
+    .option('--appraisal <file>', 'kết quả thẩm định của Ban chỉ đạo / the committee\'s appraisal (default appraisal/<quarter>.yaml beside the evidence, when there)')
+    .option('--no-appraisal', 'chỉ chấm theo số liệu tự chấm của đơn vị / score the units\' own figures only')
     .addOption(new Option('--date <YYYY-MM-DD>', 'ngày ký trên bảng điểm / date printed on the sheets (default: left blank)').argParser(dateArg))
     .addOption(new Option('--missing <mode>', 'thiếu số liệu / missing evidence').choices(['error', 'zero']).default('error'))
     .option('--strict', 'biểu nhập của quý khác hoặc bộ tiêu chí khác là lỗi / a form for another quarter or other rules is an error')

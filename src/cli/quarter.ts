@@ -1,13 +1,18 @@
 /** Loading a quarter's rules and evidence, shared by score, explain and diff. */
 import { readdir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join, normalize } from 'node:path';
 import {
   checkRules,
   factTypeOf,
   hasErrors,
+  givenByAppraisal,
   loadEvidenceFiles,
+  loadYamlFile,
+  quarterOfEvidence,
   rulesDigest,
+  validateAppraisal,
   validateEvidence,
+  type AppraisedQuarter,
   type CheckedRules,
   type MissingByUnit,
   type MissingMode,
@@ -27,6 +32,13 @@ export interface QuarterOptions {
   strict?: boolean;
   /** See EvidenceOptions.lenient: for diff. */
   lenient?: boolean;
+  /** The committee's appraisal; default `appraisal/<quarter>.yaml` beside the evidence when it exists; false: none. */
+  appraisal?: string | false;
+}
+
+/** Where an appraisal is looked for when none is named: `appraisal/<quarter>.yaml` beside the evidence file or folder. */
+export function defaultAppraisal(evidence: string, quarter: string): string {
+  return join(dirname(normalize(evidence)), 'appraisal', `${quarter}.yaml`);
 }
 
 /** Checks the rules and a quarter's evidence: every problem, and the evidence only when there is no error. */
@@ -39,6 +51,8 @@ export async function loadQuarter(opts: QuarterOptions, cache?: RulesCache) {
   const digest = rulesDigest(checked.files);
   const loaded = await loadEvidenceFiles(opts.evidence, factTypeOf(rules));
   for (const f of loaded.files) sources.set(f.file, f.text);
+  const appraisal = await loadAppraisal(opts, quarterOfEvidence(loaded.files, opts.quarter));
+  if (appraisal?.source) sources.set(appraisal.file, appraisal.source.text);
   const validated = validateEvidence(rules, loaded.files, {
     path: opts.evidence,
     quarter: opts.quarter,
@@ -47,10 +61,31 @@ export async function loadQuarter(opts: QuarterOptions, cache?: RulesCache) {
     rulesDigest: digest,
     strict: opts.strict,
     lenient: opts.lenient,
+    givenByAppraisal: givenByAppraisal(appraisal?.source),
   });
   problems.push(...loaded.diagnostics, ...validated.diagnostics);
-  const evidence = hasErrors(loaded.diagnostics) ? undefined : validated.evidence;
-  return { checked, problems, sources, digest, evidence, missing: validated.missing };
+  let evidence = hasErrors(loaded.diagnostics) ? undefined : validated.evidence;
+  let appraised: AppraisedQuarter | undefined;
+  if (appraisal) {
+    problems.push(...appraisal.diagnostics);
+    if (!appraisal.source?.parsed) evidence = undefined;
+    else if (evidence) {
+      const checkedAppraisal = validateAppraisal(rules, evidence, appraisal.source);
+      problems.push(...checkedAppraisal.diagnostics);
+      appraised = checkedAppraisal.appraised;
+      if (!appraised) evidence = undefined;
+    }
+  }
+  return { checked, problems, sources, digest, evidence, appraised, appraisal: appraisal?.file, missing: validated.missing };
+}
+
+/** Reads the appraisal named, or the default one when it exists; undefined when there is none to read. */
+async function loadAppraisal(opts: QuarterOptions, quarter: string | undefined) {
+  if (opts.appraisal === false) return undefined;
+  const file = opts.appraisal ?? (quarter === undefined ? undefined : defaultAppraisal(opts.evidence, quarter));
+  if (file === undefined) return undefined;
+  if (opts.appraisal === undefined && !(await stat(file).catch(() => undefined))?.isFile()) return undefined;
+  return { file, ...(await loadYamlFile(file)) };
 }
 
 /** The rules of `dir`, checked again only when a file in it was added, removed or changed since the cached run. */

@@ -9,6 +9,7 @@ import {
   OutputError,
   previousQuarter,
   QUARTER,
+  scoreAppraised,
   scoreQuarter,
   summarizeDiagnostics,
   writeReports,
@@ -28,6 +29,8 @@ export interface ScoreOptions {
   out?: string;
   /** A file; false with --no-previous. */
   previous?: string | false;
+  /** The committee's appraisal (default appraisal/<quarter>.yaml beside the evidence, when there); false with --no-appraisal. */
+  appraisal?: string | false;
   date?: string;
   missing: MissingMode;
   strict?: boolean;
@@ -48,11 +51,16 @@ export async function scoreCommand(opts: ScoreOptions, io: Output = STDIO): Prom
   if (typeof opts.previous === 'string' && !(await isFile(opts.previous))) {
     throw new UsageError(vi ? `không tìm thấy tệp kết quả quý trước: ${opts.previous}` : `previous results not found: ${opts.previous}`);
   }
+  if (typeof opts.appraisal === 'string' && !(await isFile(opts.appraisal))) {
+    throw new UsageError(vi ? `không tìm thấy tệp thẩm định: ${opts.appraisal}` : `appraisal not found: ${opts.appraisal}`);
+  }
   if (opts.out) await requireApartFromEvidence(opts.out, opts.evidence, opts.lang);
   const quarter = await loadQuarter(opts, opts.reuse?.rules);
   const { checked, problems, sources } = quarter;
   let results: Results | undefined;
-  if (quarter.evidence) {
+  if (quarter.appraised) {
+    results = await scoreAppraised(checked.rules!, quarter.appraised, quarter.missing, quarter.digest!, { lang: opts.lang });
+  } else if (quarter.evidence) {
     results = await scoreQuarter(checked.rules!, quarter.evidence, quarter.missing, quarter.digest!, { lang: opts.lang });
   }
   const out = opts.out ?? join('out', results?.quarter ?? '');
@@ -182,14 +190,30 @@ async function quarterIn(out: string): Promise<string | null | undefined> {
 }
 
 function rankingTables(results: Results, lang: Lang): string {
-  const head = lang === 'vi' ? ['Hạng', 'Đơn vị', 'Điểm', 'Xếp loại'] : ['Rank', 'Unit', 'Score', 'Grade'];
+  const vi = lang === 'vi';
+  const appraised = results.blocs.some((b) => b.units.some((u) => u.selfScore !== undefined));
+  const head = [vi ? 'Hạng' : 'Rank', vi ? 'Đơn vị' : 'Unit', ...(appraised ? [vi ? 'Tự chấm' : 'Self', vi ? 'Thẩm định' : 'Appraised', '±'] : [vi ? 'Điểm' : 'Score']), vi ? 'Xếp loại' : 'Grade'];
+  const numeric = new Set(appraised ? [0, 2, 3, 4] : [0, 2]);
   const lines: string[] = [];
+  const stage = results.stage === 'provisional' ? (vi ? ', TẠM THỜI: còn giải trình chưa quyết định' : ', PROVISIONAL: explanations not yet decided') : '';
   for (const bloc of results.blocs) {
-    lines.push('', `${bloc.name} (${results.quarter})`);
-    const rows = bloc.units.map((u) => [String(u.rank), `${u.id}  ${u.name}`, u.score.toFixed(2), u.grade]);
+    lines.push('', `${bloc.name} (${results.quarter}${stage})`);
+    const rows = bloc.units.map((u) => [
+      String(u.rank),
+      `${u.id}  ${u.name}`,
+      ...(appraised ? [(u.selfScore ?? u.score).toFixed(2), u.score.toFixed(2), signed(u.score - (u.selfScore ?? u.score))] : [u.score.toFixed(2)]),
+      u.grade,
+    ]);
     const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-    const fmt = (r: string[]) => r.map((c, i) => (i === 0 || i === 2 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
+    const fmt = (r: string[]) => r.map((c, i) => (numeric.has(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
     lines.push(fmt(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(fmt));
   }
   return `${lines.join('\n')}\n\n`;
+}
+
+/** A difference of scores with its sign, blank when there is none: +1.50, −2.00. */
+function signed(d: number): string {
+  const cents = Math.round(d * 100);
+  if (cents === 0) return '';
+  return `${cents > 0 ? '+' : '−'}${(Math.abs(cents) / 100).toFixed(2)}`;
 }

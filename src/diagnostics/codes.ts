@@ -542,6 +542,64 @@ export const CODES = {
     vi: (p) => (p.fact ? `ca kiểm thử kiểm tra ${p.criterion} nhưng không cho chỉ số "${p.fact}"` : `ca kiểm thử kiểm tra ${p.criterion} nhưng không cho điểm chấm trực tiếp (manual)`),
     en: (p) => (p.fact ? `the case checks ${p.criterion} but does not give fact "${p.fact}"` : `the case checks ${p.criterion} but does not give its manual points`),
   },
+  APPRAISAL_QUARTER: {
+    severity: 'error',
+    doc: 'The appraisal is for another quarter than the evidence scored.',
+    vi: (p) => `kết quả thẩm định của quý ${p.quarter}, nhưng đang chấm quý ${p.expected}`,
+    en: (p) => `the appraisal is for ${p.quarter}, but the quarter scored is ${p.expected}`,
+  },
+  APPRAISAL_UNKNOWN_UNIT: {
+    severity: 'error',
+    doc: 'The appraisal names a unit that units.yaml does not have.',
+    vi: (p) => `đơn vị "${p.unit}" không có trong units.yaml${p.hint ? `; có phải ý là "${p.hint}"?` : ''}`,
+    en: (p) => `unit "${p.unit}" is not in units.yaml${p.hint ? `; did you mean "${p.hint}"?` : ''}`,
+  },
+  APPRAISAL_FACT_NOT_GIVEN: {
+    severity: 'error',
+    doc: 'The appraisal corrects a fact the unit did not give: there is no figure of the unit\'s to correct (the unit must send it, or the criterion be marked missing or not applicable).',
+    vi: (p) => `đơn vị "${p.unit}" không kê khai chỉ số "${p.fact}", nên không có số liệu để thẩm định lại`,
+    en: (p) => `unit "${p.unit}" did not give fact "${p.fact}": there is no figure of its own to correct`,
+  },
+  APPRAISAL_SAME_VALUE: {
+    severity: 'warning',
+    doc: 'A corrected value equal to the unit\'s own: nothing changes, and no change is recorded.',
+    vi: (p) => `giá trị thẩm định của "${p.fact}" (${p.value}) bằng số liệu đơn vị đã kê khai; không có thay đổi`,
+    en: (p) => `the appraised value of "${p.fact}" (${p.value}) equals the unit's own; nothing changes`,
+  },
+  APPRAISAL_UNKNOWN_CRITERION: {
+    severity: 'error',
+    doc: '`explain` or `explanations` names a criterion the unit\'s bloc does not have.',
+    vi: (p) => `khối không có tiêu chí "${p.criterion}"${p.hint ? `; có phải ý là "${p.hint}"?` : ''}`,
+    en: (p) => `the bloc has no criterion "${p.criterion}"${p.hint ? `; did you mean "${p.hint}"?` : ''}`,
+  },
+  APPRAISAL_UNCONTESTED: {
+    severity: 'error',
+    doc: 'An explanation or a decision on a criterion that was never contested: the committee did not ask for an explanation (`explain`), and the unit gave none against a change of the appraisal.',
+    vi: (p) => (p.problem === 'no_text' ? `tiêu chí ${p.criterion} không được yêu cầu giải trình và đơn vị không giải trình: không có gì để quyết định` : `tiêu chí ${p.criterion} không được yêu cầu giải trình và không bị thẩm định thay đổi: không có gì để giải trình`),
+    en: (p) => (p.problem === 'no_text' ? `criterion ${p.criterion} was not asked to be explained and the unit gave no explanation: nothing to decide` : `criterion ${p.criterion} was neither asked to be explained nor changed by the appraisal: nothing to explain`),
+  },
+  APPRAISAL_DECISION: {
+    severity: 'error',
+    doc: 'A decision that cannot be applied: new figures with a rejection, a new figure for a fact the criterion does not read, or two accepted explanations giving one fact different values.',
+    vi: (p) =>
+      p.problem === 'rejected_values'
+        ? `giải trình tiêu chí ${p.criterion} bị bác (rejected) nên không có số liệu mới`
+        : p.problem === 'not_read'
+          ? `tiêu chí ${p.criterion} không dùng chỉ số "${p.fact}"`
+          : `chỉ số "${p.fact}" đã được quyết định khác khi xét giải trình tiêu chí ${p.other}`,
+    en: (p) =>
+      p.problem === 'rejected_values'
+        ? `the explanation of ${p.criterion} is rejected, so it takes no new figures`
+        : p.problem === 'not_read'
+          ? `criterion ${p.criterion} does not read fact "${p.fact}"`
+          : `fact "${p.fact}" was decided otherwise on the explanation of ${p.other}`,
+  },
+  APPRAISAL_PENDING: {
+    severity: 'error',
+    doc: '`settled: true` while an explanation is still waiting for a decision.',
+    vi: (p) => `chưa thể chốt: giải trình tiêu chí ${p.criterion} chưa có quyết định`,
+    en: (p) => `cannot be settled: the explanation of ${p.criterion} is not decided yet`,
+  },
   PREVIOUS_OTHER_RULES: {
     severity: 'warning',
     doc: 'The previous quarter\'s results.json was scored with other scorecard files (another `rulesDigest`); the comparison is still shown, with a note on the sheets.',

@@ -1,4 +1,5 @@
 /** Types of a quarter's results: what `cchc score` writes to results.json and the reports read. */
+import type { Change, Explanation, Stage } from './appraisal.js';
 import type { FactEvidence } from './evidence.js';
 
 export type CriterionStatus = 'scored' | 'not_applicable' | 'manual' | 'missing';
@@ -16,6 +17,12 @@ export interface CriterionOutcome {
   matched: number[];
   /** How the points came about, in words. */
   reason: string;
+  /** With an appraisal: the points the unit's own figures and proposals give. */
+  selfPoints?: number;
+  /** With an appraisal: what the committee changed of the figures this criterion reads, in order. */
+  changes?: Change[];
+  /** The explanation asked for or given, and the committee's decision. */
+  explanation?: Explanation;
 }
 
 export interface SectionOutcome {
@@ -32,6 +39,8 @@ export interface UnitOutcome {
   rank: number;
   score: number;
   grade: string;
+  /** With an appraisal: the score the unit's own figures and proposals give (`score` is the settled one). */
+  selfScore?: number;
   base: number;
   bonus: number;
   penalty: number;
@@ -49,5 +58,7 @@ export interface Results {
   scheme: string;
   quarter: string;
   rulesDigest: string;
+  /** self without an appraisal; provisional while an explanation waits for a decision. Absent in results written before stages. */
+  stage?: Stage;
   blocs: BlocOutcome[];
 }

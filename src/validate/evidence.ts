@@ -27,6 +27,8 @@ export interface EvidenceOptions {
    * a warning and is left out, and forms are not held to these rules' digest.
    */
   lenient?: boolean;
+  /** Criteria whose values the committee's appraisal gives (manual points, not applicable): not missing when the unit gave none. */
+  givenByAppraisal?: (unit: string, criterion: string) => boolean;
 }
 type Locate = (path: Path, target?: 'value' | 'key') => Location;
 
@@ -34,6 +36,22 @@ interface RawUnit {
   facts?: Record<string, FactValue | FactEvidence>;
   manual?: Record<string, Partial<ManualPoints>>;
   not_applicable?: string[];
+}
+
+/**
+ * The quarter the evidence files say they are for: that of the first file typed for it (a unit
+ * may send back last quarter's form; the files typed for the quarter say which it is); undefined
+ * when there is none such.
+ */
+function statedQuarter(files: readonly SourceFile[]): string | undefined {
+  const quarterOf = (f: SourceFile) => (f.data as { quarter?: unknown } | null)?.quarter;
+  return files.filter((f) => !f.forms).map(quarterOf).find((q): q is string => typeof q === 'string' && QUARTER.test(q));
+}
+
+/** The quarter scored, as far as it can be told before validation: `--quarter`, a typed file's, else the forms' when they agree. */
+export function quarterOfEvidence(files: readonly SourceFile[], given?: string): string | undefined {
+  const quarters = new Set(files.flatMap((f) => f.forms ?? []).map((s) => s.quarter));
+  return given ?? statedQuarter(files) ?? (quarters.size === 1 ? [...quarters][0] : undefined);
 }
 
 /** The criteria of each unit that lack a value, when `--missing zero` lets the run go on. */
@@ -54,11 +72,7 @@ export function validateEvidence(
   // Where each unit's evidence was first seen, found only when needed: locating walks the file.
   const firstAt = new Map<string, () => string>();
   const blocOf = new Map(rules.units.map((u) => [u.id, rules.blocs.find((b) => b.bloc === u.bloc)!]));
-  // The quarter scored: --quarter, else that of the first evidence file, a form's only when all are forms
-  // (a unit may send back last quarter's form; the files typed for the quarter say which it is).
-  const quarterOf = (f: SourceFile) => (f.data as { quarter?: unknown } | null)?.quarter;
-  const stated = files.filter((f) => !f.forms).map(quarterOf).find((q) => typeof q === 'string' && QUARTER.test(q));
-  let quarter = options.quarter ?? (stated as string | undefined);
+  let quarter = options.quarter ?? statedQuarter(files);
   const missing: MissingByUnit = new Map();
   if (quarter === undefined) {
     // Only forms say which quarter: when they disagree, one stale form must not pick it.
@@ -113,7 +127,8 @@ export function validateEvidence(
       units.set(id, unit);
       // A value given but refused is reported as such, not again as missing.
       const lacking = findMissing(unit, bloc).filter((m) =>
-        m.fact
+        options.givenByAppraisal?.(id, m.criterion) ? false
+        : m.fact
           ? !Object.hasOwn(raw.facts ?? {}, m.fact) && !source.refused?.(['units', id, 'facts', m.fact])
           : raw.manual?.[m.criterion]?.points === undefined && !source.refused?.(['units', id, 'manual', m.criterion]),
       );
