@@ -1,6 +1,6 @@
 // The workbooks `cchc score` writes, read back with exceljs: what a committee signs and what a
 // unit receives must say exactly what results.json says, with formulas that check themselves.
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
@@ -22,15 +22,19 @@ const JSZip = createRequire(createRequire(import.meta.url).resolve('exceljs'))('
 let root = '';
 let q1: Results;
 let q2: Results;
+let appraised: Results;
 
 beforeAll(() => {
   root = mkdtempSync(join(tmpdir(), 'cchc-report-'));
-  for (const [quarter, extra] of [['2019-Q1', []], ['2019-Q2', ['--date', '2019-07-05']]] as const) {
-    const r = cchc(['score', '--evidence', `samples/${quarter}`, '--out', join(root, quarter), ...extra]);
+  // 2019-Q2 as the units sent it (one stage), and with the sample appraisal (both stages).
+  const runs = [['2019-Q1', '2019-Q1', []], ['2019-Q2', '2019-Q2', ['--date', '2019-07-05', '--no-appraisal']], ['2019-Q2', 'appraised-2019-Q2', ['--date', '2019-07-05']]] as const;
+  for (const [quarter, folder, extra] of runs) {
+    const r = cchc(['score', '--evidence', `samples/${quarter}`, '--out', join(root, folder), ...extra]);
     if (r.code !== 0) throw new Error(`cchc score ${quarter} exited ${r.code}\n${r.stderr}`);
   }
   q1 = JSON.parse(readFileSync(join(root, '2019-Q1', 'results.json'), 'utf8')) as Results;
   q2 = JSON.parse(readFileSync(join(root, '2019-Q2', 'results.json'), 'utf8')) as Results;
+  appraised = JSON.parse(readFileSync(join(root, 'appraised-2019-Q2', 'results.json'), 'utf8')) as Results;
 });
 
 afterAll(() => {
@@ -235,7 +239,7 @@ describe('units/<id>.xlsx', () => {
 
   it('every formula of every scorecard carries the result the formula computes from the cells it names', async () => {
     let checked = 0;
-    for (const quarter of ['2019-Q1', '2019-Q2']) {
+    for (const quarter of ['2019-Q1', '2019-Q2', 'appraised-2019-Q2']) {
       for (const file of readdirSync(join(root, quarter, 'units'))) {
         const ws = (await readWorkbook(join(root, quarter, 'units', file))).worksheets[0]!;
         const formulas = formulaCells(ws);
@@ -337,5 +341,88 @@ describe('merged cells (exceljs, as corrected in report/exceljs-patch.ts)', () =
     expect(() => ws.mergeCells('E3')).toThrow('Cannot merge already merged cells');
     ws.mergeCells('B2:D2');
     expect(ws.model.merges.sort()).toEqual(['A5:D5', 'B2:D2', 'C3:D3', 'E2:E4']);
+  });
+});
+
+describe('an appraised quarter: both stages on every sheet (samples/appraisal/2019-Q2.yaml)', () => {
+  it('the bloc sheets show self score, appraised score and their difference for every unit', async () => {
+    const wb = await readWorkbook(join(root, 'appraised-2019-Q2', 'ranking.xlsx'));
+    for (const [i, bloc] of appraised.blocs.entries()) {
+      const ws = wb.worksheets[i]!;
+      const h = headerRowOf(ws);
+      const head = headers(ws, h);
+      const col = (name: string) => head.indexOf(name) + 1;
+      expect(col('Điểm tự chấm')).toBeGreaterThan(0);
+      expect(col('Điểm thẩm định')).toBe(col('Điểm tự chấm') + 1);
+      expect(col('Chênh lệch')).toBe(col('Điểm thẩm định') + 1);
+      bloc.units.forEach((u, k) => {
+        const r = ws.getRow(h + 1 + k);
+        expect(r.getCell(2).value).toBe(u.name);
+        expect(valueOf(ws, r.getCell(col('Điểm tự chấm')).address)).toBe(u.selfScore);
+        expect(valueOf(ws, r.getCell(col('Điểm thẩm định')).address)).toBe(u.score);
+        expect(valueOf(ws, r.getCell(col('Chênh lệch')).address)).toBeCloseTo(u.score - u.selfScore!, 9);
+      });
+    }
+    // DL-CAUKE (hand-worked in golden-samples.test.ts): 88.18 by itself, 86.68 appraised, −1.5.
+    const ws = wb.getWorksheet('Khối các Điện lực trực thuộc')!;
+    const row = [...Array(ws.rowCount).keys()].map((r) => r + 1).find((r) => ws.getCell(r, 2).value === 'Điện lực Cầu Kè')!;
+    const head = headers(ws, headerRowOf(ws));
+    expect(valueOf(ws, ws.getCell(row, head.indexOf('Chênh lệch') + 1).address)).toBe(-1.5);
+  });
+
+  it('the details and the unit scorecard show self points, appraised points, and each change with its reason', async () => {
+    const wb = await readWorkbook(join(root, 'appraised-2019-Q2', 'ranking.xlsx'));
+    const detail = wb.getWorksheet('Chi tiết')!;
+    const head = headers(detail, 3);
+    const selfCol = head.indexOf('Điểm tự chấm') + 1;
+    const changesCol = head.indexOf('Điều chỉnh của thẩm định, lý do') + 1;
+    expect(selfCol * changesCol).toBeGreaterThan(0);
+    let found = 0;
+    detail.eachRow((r) => {
+      if (r.getCell(2).value !== 'DL-CAUKE' || r.getCell(5).value !== 'II.4') return;
+      found++;
+      expect([r.getCell(selfCol).value, r.getCell(10).value]).toEqual([3.5, 2]);
+      expect(String(r.getCell(changesCol).value)).toBe('Thẩm định: điểm 3,5 → 2: Chưa niêm yết đủ bảng giá dịch vụ điện tại phòng giao dịch (Biên bản kiểm tra số 12/BB-BCĐ)');
+    });
+    expect(found).toBe(1);
+
+    const ws = (await readWorkbook(join(root, 'appraised-2019-Q2', 'units', 'DL-CAUKE.xlsx'))).worksheets[0]!;
+    const h = headerRowOf(ws);
+    expect(headers(ws, h).slice(7)).toEqual(['Điểm tự chấm', 'Điểm thẩm định', 'Cách tính điểm', 'Điều chỉnh của thẩm định, lý do']);
+    const rowOf = (id: string) => [...Array(ws.rowCount).keys()].map((r) => r + 1).find((r) => ws.getCell(r, 1).value === id)!;
+    const i2 = rowOf('I.2');
+    expect([ws.getCell(i2, 8).value, ws.getCell(i2, 9).value]).toEqual([4, 4]);
+    expect(String(ws.getCell(i2, 11).value).split('\n')).toEqual([
+      'Thẩm định: Thời gian cấp điện mới từ lưới hạ áp bình quân 3,5 → 4,2 ngày: Kiểm tra ngẫu nhiên 10 hồ sơ trên CMIS: 2 hồ sơ chưa tính thời gian chờ khảo sát (Biên bản kiểm tra số 12/BB-BCĐ)',
+      'Sau giải trình: Thời gian cấp điện mới từ lưới hạ áp bình quân 4,2 → 3,8 ngày: Chấp nhận loại trừ thời gian chờ của hồ sơ có xác nhận; hồ sơ còn lại vẫn tính (Công văn 215/ĐLCK-KD)',
+      'Giải trình của đơn vị: Một hồ sơ khách hàng chủ động hẹn lại ngày khảo sát, có xác nhận của khách hàng (Công văn 215/ĐLCK-KD) — Chấp nhận: Chấp nhận loại trừ thời gian chờ của hồ sơ có xác nhận; hồ sơ còn lại vẫn tính',
+    ]);
+    const total = (label: string) => valueOf(ws, `I${[...Array(ws.rowCount).keys()].map((r) => r + 1).find((r) => ws.getCell(r, 2).value === label)}`);
+    expect(total('TỔNG ĐIỂM')).toBe(86.68);
+    expect(total('Tổng điểm tự chấm')).toBe(88.18);
+    expect(total('Chênh lệch điểm thẩm định so với tự chấm')).toBe(-1.5);
+  });
+
+  it('a provisional quarter says so in every title: bloc sheets, details, scorecards', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cchc-report-provisional-'));
+    try {
+      const file = join(dir, 'appraisal.yaml');
+      const text = readFileSync('samples/appraisal/2019-Q2.yaml', 'utf8').replace('settled: true', 'settled: false').replace(/        decision: rejected\n        reason: [^\n]*\n/, '');
+      expect(text).not.toContain('rejected');
+      writeFileSync(file, text);
+      const out = join(dir, '2019-Q2');
+      const r = cchc(['score', '--evidence', 'samples/2019-Q2', '--appraisal', file, '--out', out]);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toContain('Khối các Điện lực trực thuộc (2019-Q2, TẠM THỜI: còn giải trình chưa quyết định)');
+      expect((JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as Results).stage).toBe('provisional');
+      const wb = await readWorkbook(join(out, 'ranking.xlsx'));
+      for (const ws of wb.worksheets) {
+        expect([...textCells(ws).values()].some((t) => t.endsWith('NĂM 2019 (KẾT QUẢ TẠM THỜI)')), ws.name).toBe(true);
+      }
+      const card = (await readWorkbook(join(out, 'units', 'DL-TPTV.xlsx'))).worksheets[0]!;
+      expect([...textCells(card).values()]).toContain('PHIẾU KẾT QUẢ CHẤM ĐIỂM CẢI CÁCH HÀNH CHÍNH QUÝ II NĂM 2019 (KẾT QUẢ TẠM THỜI)');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -29,3 +29,30 @@ export function evidenceLines(criterion: CriterionOutcome, bloc: Bloc, labels: L
 export function sourcesOf(criterion: CriterionOutcome, lines: readonly EvidenceLine[]): string[] {
   return [...new Set([...lines.map((l) => l.source), criterion.source ?? ''].filter((s) => s !== ''))];
 }
+
+/**
+ * What the committee changed of a criterion's figures, and the explanation, one line each:
+ * `Thẩm định: Thời gian cấp điện … 3,5 → 4,2 ngày: <reason> (<document>)`.
+ */
+export function changeLines(criterion: CriterionOutcome, bloc: Bloc, labels: Labels, lang: Lang): string[] {
+  const A = labels.appraisal;
+  const said = (v: FactValue | null, kind: string): string => {
+    if (kind === 'not_applicable') return v === true ? A.notApplicable : A.applicable;
+    if (v === null) return '—';
+    return typeof v === 'boolean' ? (v ? labels.yes : labels.no) : typeof v === 'number' ? formatNumber(v, lang, 4) : v;
+  };
+  const lines = (criterion.changes ?? []).map((ch) => {
+    const fact = ch.kind === 'fact' ? bloc.facts[ch.id] : undefined;
+    const what = ch.kind === 'fact' ? (fact?.label ?? ch.id) : ch.kind === 'manual' ? A.manualPoints : '';
+    const measure = fact?.unit ? (fact.unit === '%' ? '%' : ` ${fact.unit}`) : '';
+    const why = [ch.reason, ch.source && `(${ch.source})`].filter(Boolean).join(' ');
+    return `${A.round(ch.round)}: ${what ? `${what} ` : ''}${said(ch.from, ch.kind)} → ${said(ch.to, ch.kind)}${measure}${why ? `: ${why}` : ''}`;
+  });
+  const e = criterion.explanation;
+  if (e) {
+    const given = e.text !== undefined ? `${A.explanation}: ${e.text}${e.source ? ` (${e.source})` : ''}` : A.requested;
+    const decided = e.decision ? `${A.decision(e.decision === 'accepted')}: ${e.reason}` : A.pending;
+    lines.push(`${given} — ${decided}`);
+  }
+  return lines;
+}

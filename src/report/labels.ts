@@ -111,6 +111,29 @@ export interface Labels {
     percentHint: string;
     errorTitle: string;
   };
+  /** Both stages of an appraised quarter. */
+  appraisal: {
+    /** Added to every title while an explanation waits for a decision. */
+    provisional: string;
+    selfScore: string;
+    appraisedScore: string;
+    difference: string;
+    selfPoints: string;
+    appraisedPoints: string;
+    changes: string;
+    /** Round 1: the appraisal; round 2: the decision on an explanation. */
+    round: (round: 1 | 2) => string;
+    manualPoints: string;
+    notApplicable: string;
+    applicable: string;
+    explanation: string;
+    requested: string;
+    pending: string;
+    decision: (accepted: boolean) => string;
+    rankingNote: string;
+    selfTotal: string;
+    differenceTotal: string;
+  };
   yes: string;
   no: string;
 }
@@ -237,6 +260,26 @@ const vi: Labels = {
     percentHint: 'Nhập 95 cho 95 %, không gõ dấu %.',
     errorTitle: 'Giá trị không hợp lệ',
   },
+  appraisal: {
+    provisional: ' (KẾT QUẢ TẠM THỜI)',
+    selfScore: 'Điểm tự chấm',
+    appraisedScore: 'Điểm thẩm định',
+    difference: 'Chênh lệch',
+    selfPoints: 'Điểm tự chấm',
+    appraisedPoints: 'Điểm thẩm định',
+    changes: 'Điều chỉnh của thẩm định, lý do',
+    round: (r) => (r === 1 ? 'Thẩm định' : 'Sau giải trình'),
+    manualPoints: 'điểm',
+    notApplicable: 'không áp dụng',
+    applicable: 'áp dụng',
+    explanation: 'Giải trình của đơn vị',
+    requested: 'Ban chỉ đạo yêu cầu giải trình',
+    pending: 'chờ Ban chỉ đạo quyết định',
+    decision: (accepted) => (accepted ? 'Chấp nhận' : 'Không chấp nhận'),
+    rankingNote: 'Điểm tự chấm: theo số liệu và điểm đề xuất của đơn vị. Điểm thẩm định: sau thẩm định và giải trình; là điểm xếp hạng, xếp loại. Từng điều chỉnh và lý do: xem sheet Chi tiết.',
+    selfTotal: 'Tổng điểm tự chấm',
+    differenceTotal: 'Chênh lệch điểm thẩm định so với tự chấm',
+  },
   yes: 'Có',
   no: 'Không',
 };
@@ -360,6 +403,26 @@ const en: Labels = {
     yesNoPrompt: 'Choose Yes or No from the list.',
     percentHint: 'Type 95 for 95 %, without the % sign.',
     errorTitle: 'Value not allowed',
+  },
+  appraisal: {
+    provisional: ' (PROVISIONAL)',
+    selfScore: 'Self score',
+    appraisedScore: 'Appraised score',
+    difference: 'Difference',
+    selfPoints: 'Self points',
+    appraisedPoints: 'Appraised points',
+    changes: 'Appraisal changes, reasons',
+    round: (r) => (r === 1 ? 'Appraisal' : 'After explanation'),
+    manualPoints: 'points',
+    notApplicable: 'not applicable',
+    applicable: 'applicable',
+    explanation: 'The unit\'s explanation',
+    requested: 'Explanation requested by the committee',
+    pending: 'awaiting the committee\'s decision',
+    decision: (accepted) => (accepted ? 'Accepted' : 'Rejected'),
+    rankingNote: 'Self score: from the unit\'s own figures and proposed points. Appraised score: after appraisal and explanations; it is the score ranked and graded. Each change and its reason: see the Details sheet.',
+    selfTotal: 'Self score',
+    differenceTotal: 'Appraised score less self score',
   },
   yes: 'Yes',
   no: 'No',

@@ -1,6 +1,7 @@
 import type { Worksheet } from 'exceljs';
 import type { Lang } from '../diagnostics/codes.js';
 import { formatNumber } from '../model/number-format.js';
+import { roundHalfUp } from '../model/round.js';
 import type { BlocOutcome, Results, UnitOutcome } from '../model/results.js';
 import { placedCriteria, type Bloc, type Grade, type Rules } from '../model/scorecard.js';
 import { columnLetters } from '../diagnostics/diagnostic.js';
@@ -19,7 +20,7 @@ import {
   writeTitle,
   type DocumentHead,
 } from './document.js';
-import { evidenceLines, sourcesOf } from './evidence-text.js';
+import { changeLines, evidenceLines, sourcesOf } from './evidence-text.js';
 import { LABELS, type Labels } from './labels.js';
 import { safeSheetNames } from './safe-names.js';
 
@@ -86,6 +87,8 @@ export function partMaxima(bloc: Bloc): { sections: number[]; bonus: number; pen
 function writeBlocSheet(ws: Worksheet, bloc: Bloc, outcome: BlocOutcome, input: ReportInput, labels: Labels): void {
   const { rules, results, comparison } = input;
   const L = labels.ranking;
+  const A = labels.appraisal;
+  const appraised = isAppraised(results);
   const fmt = numberFormat(rules.scheme.precision);
   const maxima = partMaxima(bloc);
   const columns: { head: string; width: number }[] = [
@@ -95,7 +98,8 @@ function writeBlocSheet(ws: Worksheet, bloc: Bloc, outcome: BlocOutcome, input: 
     { head: `${L.base}\n${L.maxOf(bloc.total)}`, width: 12 },
     { head: `${L.bonus}\n${L.maxOf(maxima.bonus)}`, width: 11 },
     { head: `${L.penalty}\n${L.maxOf(maxima.penalty)}`, width: 11 },
-    { head: L.score, width: 11 },
+    // Appraised: the unit's own score, the settled one (ranked and graded) and the difference.
+    ...(appraised ? [{ head: A.selfScore, width: 11 }, { head: A.appraisedScore, width: 11 }, { head: A.difference, width: 11 }] : [{ head: L.score, width: 11 }]),
     { head: L.rank, width: 9 },
     { head: L.grade, width: 13 },
   ];
@@ -111,7 +115,7 @@ function writeBlocSheet(ws: Worksheet, bloc: Bloc, outcome: BlocOutcome, input: 
   setColumns(ws, widths);
 
   let row = writeHeading(ws, { ...headOf(rules), date: input.date }, labels, widths);
-  row = writeTitle(ws, row, labels.rankingTitle(results.quarter), last);
+  row = writeTitle(ws, row, titleOf(labels.rankingTitle(results.quarter), results, labels), last);
   row = writeTitle(ws, row, labels.blocLine(bloc.name), last);
   row += 1;
 
@@ -120,7 +124,9 @@ function writeBlocSheet(ws: Worksheet, bloc: Bloc, outcome: BlocOutcome, input: 
   columns.forEach((c, i) => put(ws, headerRow, i + 1, c.head, { bold: true, align: 'center', wrap: true, border: true, fill: HEADER_FILL }));
   fitHeight(ws, headerRow, widths);
 
-  const col = { score: 3 + bloc.sections.length + 3, rank: 3 + bloc.sections.length + 4, grade: 3 + bloc.sections.length + 5 };
+  const first = 3 + bloc.sections.length + 3;
+  const shift = appraised ? 2 : 0;
+  const col = { self: first, score: first + (appraised ? 1 : 0), difference: first + 2, rank: first + 1 + shift, grade: first + 2 + shift };
   const number = { numFmt: fmt, align: 'right' as const, border: true };
   outcome.units.forEach((u, i) => {
     const r = headerRow + 1 + i;
@@ -133,6 +139,12 @@ function writeBlocSheet(ws: Worksheet, bloc: Bloc, outcome: BlocOutcome, input: 
     put(ws, r, c + 1, u.bonus, number);
     put(ws, r, c + 2, u.penalty, number);
     put(ws, r, col.score, u.score, { ...number, bold: true });
+    if (appraised) {
+      const self = u.selfScore ?? u.score;
+      put(ws, r, col.self, self, number);
+      const formula = `ROUND(${columnLetters(col.score)}${r}-${columnLetters(col.self)}${r},${rules.scheme.precision})`;
+      put(ws, r, col.difference, { formula, result: roundHalfUp(u.score - self, rules.scheme.precision) }, { ...number, numFmt: `+${fmt};-${fmt};${fmt}` });
+    }
     put(ws, r, col.rank, u.rank, { align: 'center', border: true });
     // The grade follows the score, as a formula carrying its result, so an edited score regrades.
     put(ws, r, col.grade, { formula: gradeFormula(`${columnLetters(col.score)}${r}`, rules.scheme.grades), result: u.grade }, { align: 'center', border: true });
@@ -156,6 +168,7 @@ function writeBlocSheet(ws: Worksheet, bloc: Bloc, outcome: BlocOutcome, input: 
   if (scaled.length > 0) {
     notes.push(L.rescaledNote(bloc.total, scaled.map((u) => `${u.name} (${u.criteria.filter((c) => c.status === 'not_applicable').map((c) => c.id).join(', ')})`)));
   }
+  if (appraised) notes.push(A.rankingNote);
   if (comparison) notes.push(L.comparedWith(comparison.quarter));
   if (comparison && !comparison.sameRules) notes.push(L.otherRules(comparison.quarter));
   for (const note of notes) {
@@ -227,6 +240,8 @@ function gradeFill(i: number, n: number): string {
 /** The detail sheet: its title and header through exceljs, then a row per unit and criterion as XML (SheetRows). */
 async function writeDetailSheet(ws: Worksheet, input: ReportInput, labels: Labels): Promise<void> {
   const D = labels.details;
+  const A = labels.appraisal;
+  const appraised = isAppraised(input.results);
   const fmt = numberFormat(input.rules.scheme.precision);
   const columns = [
     { head: D.bloc, width: 18 },
@@ -241,10 +256,11 @@ async function writeDetailSheet(ws: Worksheet, input: ReportInput, labels: Label
     { head: D.points, width: 8 },
     { head: D.status, width: 14 },
     { head: D.reason, width: 44 },
+    ...(appraised ? [{ head: A.selfPoints, width: 8 }, { head: A.changes, width: 48 }] : []),
   ];
   const widths = columns.map((c) => c.width);
   setColumns(ws, widths);
-  writeTitle(ws, 1, D.title(input.results.quarter), columns.length);
+  writeTitle(ws, 1, titleOf(D.title(input.results.quarter), input.results, labels), columns.length);
   const headerRow = DETAIL_HEADER_ROW;
   columns.forEach((c, i) => put(ws, headerRow, i + 1, c.head, { bold: true, align: 'center', wrap: true, border: true, fill: HEADER_FILL }));
   fitHeight(ws, headerRow, widths);
@@ -256,7 +272,7 @@ async function writeDetailSheet(ws: Worksheet, input: ReportInput, labels: Label
   const text = { wrap: true, border: true };
   const centered = { ...text, align: 'center' as const };
   const number = { numFmt: fmt, align: 'right' as const, border: true };
-  const styles = [text, text, text, centered, centered, text, number, text, text, { ...number, bold: true }, text, text];
+  const styles = [text, text, text, centered, centered, text, number, text, text, { ...number, bold: true }, text, text, ...(appraised ? [number, text] : [])];
   let r = headerRow;
   for (const outcome of input.results.blocs) {
     const bloc = input.rules.blocs.find((b) => b.bloc === outcome.id)!;
@@ -268,12 +284,24 @@ async function writeDetailSheet(ws: Worksheet, input: ReportInput, labels: Label
         const evidence = lines.map((l) => `${l.label}: ${l.text}${l.measure ? ` ${l.measure}` : ''}`).join('\n');
         const part = p.section ?? (p.part === 'bonus' ? D.bonusPart : D.penaltyPart);
         r += 1;
-        rows.write(r, [bloc.name, u.id, u.name, part, c.id, p.criterion.name, c.max, evidence, sourcesOf(c, lines).join('\n'), c.points, labels.status[c.status], c.reason], styles);
+        const cells: (string | number)[] = [bloc.name, u.id, u.name, part, c.id, p.criterion.name, c.max, evidence, sourcesOf(c, lines).join('\n'), c.points, labels.status[c.status], c.reason];
+        if (appraised) cells.push(c.selfPoints ?? c.points, changeLines(c, bloc, labels, input.lang).join('\n'));
+        rows.write(r, cells, styles);
         if (r % 64 === 0) await rows.drained();
       }
     }
   }
   if (r > headerRow) ws.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: r, column: columns.length } };
+}
+
+/** Whether a quarter's results carry the committee's appraisal: both stages are then shown. */
+export function isAppraised(results: Pick<Results, 'stage'>): boolean {
+  return results.stage !== undefined && results.stage !== 'self';
+}
+
+/** A document's title, marked provisional while an explanation waits for a decision. */
+export function titleOf(title: string, results: Pick<Results, 'stage'>, labels: Labels): string {
+  return results.stage === 'provisional' ? `${title}${labels.appraisal.provisional}` : title;
 }
 
 /** The heading of every document, from the scheme. */

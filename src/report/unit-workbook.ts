@@ -1,17 +1,25 @@
 import type { Worksheet } from 'exceljs';
 import type { Lang } from '../diagnostics/codes.js';
 import { columnLetters } from '../diagnostics/diagnostic.js';
-import type { CriterionOutcome, UnitOutcome } from '../model/results.js';
+import type { CriterionOutcome, Results, UnitOutcome } from '../model/results.js';
 import { roundHalfUp } from '../model/round.js';
 import type { Bloc, Criterion, Rules } from '../model/scorecard.js';
 import { movementMark, type Comparison, type Movement } from '../rank/compare-quarters.js';
 import { cellText, fitHeight, heightOf, linesIn, type CellStyle, newWorkbook, numberFormat, put, putMerged, setColumns, setPrinting, writeHeading, writeSignatures, writeTitle, workbookBytes } from './document.js';
-import { evidenceLines } from './evidence-text.js';
+import { changeLines, evidenceLines } from './evidence-text.js';
 import { LABELS, type Labels } from './labels.js';
-import { headOf, rankOf, type ReportInput } from './ranking-workbook.js';
+import { headOf, isAppraised, rankOf, titleOf, type ReportInput } from './ranking-workbook.js';
 
-const COL = { no: 1, criterion: 2, max: 3, indicator: 4, value: 5, measure: 6, source: 7, points: 8, reason: 9 };
-const WIDTHS = [7, 34, 9, 32, 10, 9, 26, 9, 40];
+/** Columns and their widths; an appraised quarter adds the unit's own points and the committee's changes. */
+interface Layout {
+  col: { no: number; criterion: number; max: number; indicator: number; value: number; measure: number; source: number; points: number; reason: number; self?: number; changes?: number };
+  widths: number[];
+}
+const PLAIN: Layout = { col: { no: 1, criterion: 2, max: 3, indicator: 4, value: 5, measure: 6, source: 7, points: 8, reason: 9 }, widths: [7, 34, 9, 32, 10, 9, 26, 9, 40] };
+const APPRAISED: Layout = {
+  col: { no: 1, criterion: 2, max: 3, indicator: 4, value: 5, measure: 6, source: 7, self: 8, points: 9, reason: 10, changes: 11 },
+  widths: [7, 30, 8, 28, 9, 8, 22, 9, 9, 34, 38],
+};
 const GROUP_FILL = 'FFF2F2F2';
 
 /** What every scorecard of a quarter shares: a worker thread receives it once. */
@@ -23,6 +31,8 @@ export interface ScorecardInput {
   lang: Lang;
   date?: string;
   stamp: Date;
+  /** The results' stage: an appraised quarter shows both figures; a provisional one says so in its title. */
+  stage?: Results['stage'];
 }
 
 /** One unit's scorecard to make: its outcome, how many units its bloc ranks, its movement since the previous quarter. */
@@ -36,7 +46,7 @@ export interface ScorecardJob {
 /** The shared part of a report's input, and each unit's job, in report order. */
 export function scorecardsOf(input: ReportInput): { shared: ScorecardInput; jobs: ScorecardJob[] } {
   const { rules, results, comparison, lang, date, stamp } = input;
-  const shared: ScorecardInput = { rules, quarter: results.quarter, lang, date, stamp, ...(comparison ? { comparison: { quarter: comparison.quarter, sameRules: comparison.sameRules } } : {}) };
+  const shared: ScorecardInput = { rules, quarter: results.quarter, lang, date, stamp, ...(results.stage ? { stage: results.stage } : {}), ...(comparison ? { comparison: { quarter: comparison.quarter, sameRules: comparison.sameRules } } : {}) };
   const jobs = results.blocs.flatMap((b) => b.units.map((unit) => ({ bloc: b.id, unit, size: b.units.length, movement: comparison?.units.get(unit.id) })));
   return { shared, jobs };
 }
@@ -53,25 +63,31 @@ export async function writeUnitWorkbook(input: ScorecardInput, job: ScorecardJob
   const { unit, size } = job;
   const bloc = rules.blocs.find((b) => b.bloc === job.bloc)!;
   const fmt = numberFormat(rules.scheme.precision);
+  const appraised = isAppraised(input);
+  const layout = appraised ? APPRAISED : PLAIN;
+  const { col: COL, widths: WIDTHS } = layout;
   const wb = newWorkbook(input.stamp);
   const ws = wb.addWorksheet(S.sheet);
   setColumns(ws, WIDTHS);
   const last = WIDTHS.length;
 
   let row = writeHeading(ws, { ...headOf(rules), date: input.date }, labels, WIDTHS);
-  row = writeTitle(ws, row, labels.unitTitle(input.quarter), last);
+  row = writeTitle(ws, row, titleOf(labels.unitTitle(input.quarter), input, labels), last);
   row = writeTitle(ws, row, labels.unitLine(unit.name, unit.id, bloc.name), last, { size: 12 });
   row += 1;
 
   const headerRow = row;
-  const heads = [S.no, S.criterion, S.max, S.indicator, S.value, S.measure, S.source, S.points, S.reason];
+  const A = labels.appraisal;
+  const heads = appraised
+    ? [S.no, S.criterion, S.max, S.indicator, S.value, S.measure, S.source, A.selfPoints, A.appraisedPoints, S.reason, A.changes]
+    : [S.no, S.criterion, S.max, S.indicator, S.value, S.measure, S.source, S.points, S.reason];
   heads.forEach((h, i) => put(ws, headerRow, i + 1, h, { bold: true, align: 'center', wrap: true, border: true, fill: GROUP_FILL }));
   fitHeight(ws, headerRow, WIDTHS);
   row = headerRow + 1;
 
   const byId = new Map(unit.criteria.map((c) => [c.id, c]));
   const firstRowOf = new Map<string, number>();
-  const writer: Writer = { ws, labels, bloc, fmt, lang: input.lang, byId, firstRowOf };
+  const writer: Writer = { ws, labels, bloc, fmt, lang: input.lang, byId, firstRowOf, layout };
   const pts = (r: number) => `${columnLetters(COL.points)}${r}`;
 
   const sectionRows: number[] = [];
@@ -97,9 +113,9 @@ export async function writeUnitWorkbook(input: ScorecardInput, job: ScorecardJob
   // Totals: label across the criterion columns, value under the points column.
   row += 1;
   const total = (label: string, value: unknown, style: { bold?: boolean; numFmt?: string; text?: boolean } = {}): number => {
-    putMerged(ws, row, COL.criterion, COL.source, label, { bold: style.bold, border: true, wrap: true });
+    putMerged(ws, row, COL.criterion, COL.points - 1, label, { bold: style.bold, border: true, wrap: true });
     put(ws, row, COL.points, value as never, { numFmt: style.text ? undefined : (style.numFmt ?? fmt), align: style.text ? 'center' : 'right', bold: style.bold, border: true });
-    fitHeight(ws, row, WIDTHS, new Map([[COL.criterion, COL.source - COL.criterion + 1]]));
+    fitHeight(ws, row, WIDTHS, new Map([[COL.criterion, COL.points - COL.criterion]]));
     return row++;
   };
   const achieved = unit.sections.reduce((a, s) => a + s.points, 0);
@@ -122,6 +138,10 @@ export async function writeUnitWorkbook(input: ScorecardInput, job: ScorecardJob
   const bonusTotal = total(S.bonus, bonusRow ? { formula: pts(bonusRow), result: unit.bonus } : 0);
   const penaltyTotal = total(S.penalty, penaltyRow ? { formula: pts(penaltyRow), result: unit.penalty } : 0);
   const scoreRow = total(S.score, { formula: `MAX(0,ROUND(${pts(baseRow)}+${pts(bonusTotal)}-${pts(penaltyTotal)},${p}))`, result: unit.score }, { bold: true });
+  if (appraised) {
+    const selfRow = total(A.selfTotal, unit.selfScore ?? unit.score);
+    total(A.differenceTotal, { formula: `ROUND(${pts(scoreRow)}-${pts(selfRow)},${p})`, result: roundHalfUp(unit.score - (unit.selfScore ?? unit.score), p) }, { numFmt: `+${fmt};-${fmt};${fmt}` });
+  }
   total(S.rank, rankOf(unit.rank, size, input.lang), { bold: true, text: true });
   total(S.grade, unit.grade, { bold: true, text: true });
 
@@ -151,6 +171,7 @@ interface Writer {
   byId: Map<string, CriterionOutcome>;
   /** Filled as criteria are written: the first row of each. */
   firstRowOf: Map<string, number>;
+  layout: Layout;
 }
 
 /** A group row (section, bonus or penalty) then its criteria; the caller fills the group's points. */
@@ -163,12 +184,13 @@ function writeGroup(
   criteria: Criterion[],
 ): { groupRow: number; next: number } {
   const { ws, fmt } = w;
+  const { col: COL, widths: WIDTHS } = w.layout;
   const groupRow = row;
   const group = { bold: true, border: true, fill: GROUP_FILL };
   put(ws, groupRow, COL.no, id, { ...group, align: 'center' });
   putMerged(ws, groupRow, COL.criterion, COL.criterion, name, { ...group, wrap: true });
   put(ws, groupRow, COL.max, max, { ...group, numFmt: fmt, align: 'right' });
-  for (const c of [COL.indicator, COL.value, COL.measure, COL.source, COL.reason]) put(ws, groupRow, c, null, group);
+  for (const c of [COL.indicator, COL.value, COL.measure, COL.source, COL.reason, COL.self, COL.changes]) if (c !== undefined) put(ws, groupRow, c, null, group);
   fitHeight(ws, groupRow, WIDTHS);
   let r = groupRow + 1;
   for (const criterion of criteria) r = writeCriterion(w, r, criterion, w.byId.get(criterion.id)!);
@@ -219,6 +241,7 @@ const CRITERION_STYLES = new Map<string, CriterionStyles>();
 /** A criterion over as many rows as it read facts (one at least); its own cells merged down. */
 function writeCriterion(w: Writer, row: number, criterion: Criterion, outcome: CriterionOutcome): number {
   const { ws, labels, bloc, fmt, lang } = w;
+  const { col: COL, widths: WIDTHS } = w.layout;
   w.firstRowOf.set(criterion.id, row);
   const lines = evidenceLines(outcome, bloc, labels, lang);
   const height = Math.max(1, lines.length);
@@ -235,6 +258,9 @@ function writeCriterion(w: Writer, row: number, criterion: Criterion, outcome: C
   own(COL.max, outcome.max, S.max);
   own(COL.points, outcome.points, S.points);
   own(COL.reason, reason, S.reason);
+  const changes = COL.changes === undefined ? '' : changeLines(outcome, bloc, labels, lang).join('\n');
+  if (COL.self !== undefined) own(COL.self, outcome.selfPoints ?? outcome.points, S.max);
+  if (COL.changes !== undefined) own(COL.changes, changes, S.reason);
   for (let i = 0; i < height; i++) {
     const line = lines[i];
     const r = row + i;
@@ -246,7 +272,11 @@ function writeCriterion(w: Writer, row: number, criterion: Criterion, outcome: C
   }
   // Heights: the criterion's own text is shared by its rows; each row fits its own evidence.
   for (let i = 0; i < height; i++) fitHeight(ws, row + i, WIDTHS);
-  const shared = Math.max(linesIn(criterion.name, WIDTHS[COL.criterion - 1]!), linesIn(cellText(reason), WIDTHS[COL.reason - 1]!));
+  const shared = Math.max(
+    linesIn(criterion.name, WIDTHS[COL.criterion - 1]!),
+    linesIn(cellText(reason), WIDTHS[COL.reason - 1]!),
+    COL.changes === undefined ? 0 : linesIn(cellText(changes), WIDTHS[COL.changes - 1]!),
+  );
   for (let i = 0; i < height; i++) {
     const r = ws.getRow(row + i);
     r.height = Math.max(r.height ?? 0, heightOf(Math.ceil(shared / height)));

@@ -1,0 +1,243 @@
+// The committee's appraisal over the units' self-assessment (samples/2019-Q2 as the units sent
+// it). Figures are worked by hand from rules/district-branches.yaml and the sample evidence.
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { checkRules, factTypeOf, givenByAppraisal, loadEvidenceFiles, scoreAppraised, scoreQuarter, validateAppraisal, validateEvidence } from '../src/index.js';
+import { parseYaml } from '../src/load/yaml-file.js';
+import { factsOfCriterion, placedCriteria, type Fact } from '../src/model/scorecard.js';
+import type { Results } from '../src/model/results.js';
+import { cchc, positionOf } from './helpers/cli.js';
+import { tempDirs } from './helpers/temp.js';
+
+const tempDir = tempDirs('appraisal');
+const rules = (await checkRules('rules')).rules!;
+const samples = await loadEvidenceFiles('samples/2019-Q2', factTypeOf(rules));
+const unappraised = validateEvidence(rules, samples.files, { path: 'samples/2019-Q2', missing: 'error' }).evidence!;
+const plain = await scoreQuarter(rules, unappraised, new Map(), 'sha256:0');
+
+/** Scores the sample quarter with an appraisal written as YAML: its diagnostics, and the results when there is no error. */
+async function appraise(text: string, files = samples.files) {
+  const { source, diagnostics } = parseYaml('appraisal.yaml', text);
+  const validated = validateEvidence(rules, files, { path: 'samples/2019-Q2', missing: 'error', givenByAppraisal: givenByAppraisal(source) });
+  if (!validated.evidence) return { diagnostics: validated.diagnostics };
+  const checked = validateAppraisal(rules, validated.evidence, source);
+  const all = [...diagnostics, ...checked.diagnostics];
+  const results = checked.appraised ? await scoreAppraised(rules, checked.appraised, new Map(), 'sha256:0') : undefined;
+  return { diagnostics: all, results, located: all.map((d) => `${d.line}:${d.col} ${d.code}`) };
+}
+
+const unitOf = (r: Results, id: string) => r.blocs.flatMap((b) => b.units).find((u) => u.id === id)!;
+const criterionOf = (r: Results, unit: string, id: string) => unitOf(r, unit).criteria.find((c) => c.id === id)!;
+
+describe('an appraisal applied', () => {
+  it('N/A decided by the committee rescales the base as the unit\'s own N/A does', async () => {
+    const { results, diagnostics } = await appraise(`quarter: 2019-Q2
+units:
+  DL-CANGLONG:
+    not_applicable: [{ id: I.3, reason: "Không phát sinh hồ sơ trung áp trong quý" }]
+`);
+    expect(diagnostics).toEqual([]);
+    const u = unitOf(results!, 'DL-CANGLONG');
+    // Self: sections sum to 87.78 of 100 with I.3 = 8 (agreement 4 ≤ 4 → 4, energising 6 ≤ 6 → 4).
+    // Without I.3: 79.78 of 92 → 79.78 / 92 × 100 = 86.717… → 86.72; score 86.72 + bonus 1.5 = 88.22.
+    expect(u.base).toBe(86.72);
+    expect(u.score).toBe(88.22);
+    expect(u.selfScore).toBe(89.28);
+    const i3 = u.criteria.find((c) => c.id === 'I.3')!;
+    expect(i3.status).toBe('not_applicable');
+    expect(i3.selfPoints).toBe(8);
+    expect(i3.changes).toEqual([{ kind: 'not_applicable', id: 'I.3', from: false, to: true, reason: 'Không phát sinh hồ sơ trung áp trong quý', round: 1 }]);
+    // The same as the unit marking it itself.
+    const own = structuredClone(unappraised);
+    own.units.set('DL-CANGLONG', { ...own.units.get('DL-CANGLONG')!, notApplicable: ['I.3'] });
+    const byUnit = unitOf(await scoreQuarter(rules, own, new Map(), 'sha256:0'), 'DL-CANGLONG');
+    expect([byUnit.base, byUnit.score, byUnit.sections]).toEqual([u.base, u.score, u.sections]);
+  });
+
+  it('an accepted explanation without a new figure puts the unit\'s own figure back (round 2)', async () => {
+    const { results, diagnostics } = await appraise(`quarter: 2019-Q2
+units:
+  DL-TPTV:
+    facts:
+      cskh_overdue_requests: { value: 2, reason: "TT CSKH ghi nhận 2 yêu cầu" }
+    explanations:
+      III.2: { text: "Yêu cầu thứ hai khách hàng đã rút", decision: accepted, reason: "Có văn bản rút yêu cầu" }
+`);
+    expect(diagnostics).toEqual([]);
+    const c = criterionOf(results!, 'DL-TPTV', 'III.2');
+    // 10 − 2 × 1 = 8 as the unit gave it; the appraisal's 2 (→ 6) is undone.
+    expect([c.selfPoints, c.points]).toEqual([8, 8]);
+    expect(c.changes!.map((x) => [x.from, x.to, x.round])).toEqual([[1, 2, 1], [2, 1, 2]]);
+    expect(results!.stage).toBe('appraised');
+    expect(unitOf(results!, 'DL-TPTV').score).toBe(98.66);
+  });
+
+  it('manual points the unit did not propose are the committee\'s, in both figures, and not missing', async () => {
+    const dir = tempDir();
+    cpSync('samples/2019-Q2', dir, { recursive: true });
+    const file = join(dir, 'district-branches.yaml');
+    const text = readFileSync(file, 'utf8');
+    const cut = text.replace('    manual:\n      II.4: { points: 3.5, note: "Đã bố trí ghế chờ; niêm yết đầy đủ" }\n', '');
+    expect(cut).not.toBe(text);
+    writeFileSync(file, cut);
+    const files = (await loadEvidenceFiles(dir, factTypeOf(rules))).files;
+    // Without the appraisal the unit lacks II.4.
+    expect(validateEvidence(rules, files, { path: dir, missing: 'error' }).diagnostics.map((d) => d.code)).toEqual(['EVIDENCE_MISSING']);
+    const { results, diagnostics } = await appraise(`quarter: 2019-Q2
+units:
+  DL-CAUKE:
+    manual:
+      II.4: { points: 2, note: "Chưa niêm yết đủ" }
+`, files);
+    expect(diagnostics).toEqual([]);
+    const c = criterionOf(results!, 'DL-CAUKE', 'II.4');
+    expect([c.selfPoints, c.points, c.changes]).toEqual([2, 2, []]);
+    // 88.18 with the unit's 3.5; with 2 in both: 86.68.
+    expect([unitOf(results!, 'DL-CAUKE').selfScore, unitOf(results!, 'DL-CAUKE').score]).toEqual([86.68, 86.68]);
+  });
+
+  it('an explanation asked for and not decided makes the quarter provisional; settled then is an error', async () => {
+    const text = `quarter: 2019-Q2
+units:
+  DL-TRACU:
+    explain: [I.1]
+`;
+    expect((await appraise(text)).results!.stage).toBe('provisional');
+    const settled = `quarter: 2019-Q2\nsettled: true\n${text.split('\n').slice(1).join('\n')}`;
+    const r = await appraise(settled);
+    expect(r.located).toEqual([`${positionOf(settled, 'true')} APPRAISAL_PENDING`]);
+    expect(r.results).toBeUndefined();
+  });
+});
+
+describe('bad appraisal input: every problem at its position', () => {
+  const text = `quarter: 2019-Q2
+units:
+  DL-CAUKEE:
+    explain: [I.2]
+  DL-CAUKE:
+    facts:
+      lv_conection_days: { value: 4, reason: "x" }
+      lv_on_time_rate: { value: 101, reason: "x" }
+      online_request_rate: { value: 79.5, reason: "bằng số liệu đơn vị" }
+    manual:
+      II.4: { points: 5, note: "quá điểm tối đa" }
+    explanations:
+      I.5: { decision: rejected, reason: "không ai giải trình" }
+      I.6: { text: "không bị thay đổi", decision: accepted, reason: "x" }
+  DL-CAUNGANG:
+    facts:
+      satisfaction_score: { value: 7 }
+  DL-TPTV:
+    facts:
+      cskh_overdue_requests: { value: 2, reason: "x" }
+    explanations:
+      III.2: { text: "giải trình", decision: rejected, reason: "x", facts: { cskh_overdue_requests: 1 } }
+      III.9: { text: "?" }
+`;
+  it('lists all of them, sorted, with nothing applied', async () => {
+    const r = await appraise(text);
+    const at = (marker: string, code: string) => `${positionOf(text, marker)} ${code}`;
+    expect(r.results).toBeUndefined();
+    expect(r.located).toEqual([
+      at('DL-CAUKEE', 'APPRAISAL_UNKNOWN_UNIT'),
+      at('lv_conection_days', 'EVIDENCE_UNKNOWN_FACT'),
+      at('101', 'EVIDENCE_RANGE'),
+      // satisfaction_score without its reason: at the mapping that lacks it.
+      at('{ value: 7 }', 'SCHEMA_MISSING_KEY'),
+      at('79.5', 'APPRAISAL_SAME_VALUE'),
+      at('5, note', 'EVIDENCE_MANUAL'),
+      at('I.5:', 'APPRAISAL_UNCONTESTED'),
+      at('I.6:', 'APPRAISAL_UNCONTESTED'),
+      at('facts: { cskh_overdue_requests: 1 }', 'APPRAISAL_DECISION'),
+      at('III.9', 'APPRAISAL_UNKNOWN_CRITERION'),
+    ].sort(byPosition));
+  });
+
+  it('through the CLI: exit 1, the codes at file:line:col, nothing written', () => {
+    const dir = tempDir();
+    const file = join(dir, 'appraisal.yaml');
+    writeFileSync(file, text);
+    const out = join(dir, 'out');
+    const r = cchc(['score', '--evidence', 'samples/2019-Q2', '--appraisal', file, '--out', out]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${file}:${positionOf(text, 'DL-CAUKEE')} lỗi APPRAISAL_UNKNOWN_UNIT`);
+    expect(r.stderr).toContain(`${file}:${positionOf(text, '101')} lỗi EVIDENCE_RANGE`);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('an appraisal of another quarter is refused at its quarter', async () => {
+    const other = 'quarter: 2019-Q1\nunits: {}\n';
+    expect((await appraise(other)).located).toEqual([`${positionOf(other, '2019-Q1')} APPRAISAL_QUARTER`]);
+  });
+
+  it('a correction of a fact the unit did not give, and a decision setting a fact the criterion does not read', async () => {
+    const dir = tempDir();
+    cpSync('samples/2019-Q2', dir, { recursive: true });
+    const file = join(dir, 'district-branches.yaml');
+    const cut = readFileSync(file, 'utf8').replace(/(DL-TRACU:[\s\S]*?)      mv_agreement_days: [^\n]*\n      mv_energizing_days: [^\n]*\n/, '$1');
+    writeFileSync(file, `${cut}`);
+    const files = (await loadEvidenceFiles(dir, factTypeOf(rules))).files;
+    const t = `quarter: 2019-Q2
+units:
+  DL-TRACU:
+    not_applicable: [I.3]
+    facts:
+      mv_agreement_days: { value: 3, reason: "x" }
+      lv_connection_days: { value: 9, reason: "x" }
+    explanations:
+      I.2: { text: "y", decision: accepted, reason: "z", facts: { satisfaction_score: 9 } }
+`;
+    const r = await appraise(t, files);
+    expect(r.located).toEqual([`${positionOf(t, 'mv_agreement_days')} APPRAISAL_FACT_NOT_GIVEN`, `${positionOf(t, 'satisfaction_score')} APPRAISAL_DECISION`]);
+  });
+});
+
+function byPosition(a: string, b: string): number {
+  const [la, ca] = a.split(' ')[0]!.split(':').map(Number);
+  const [lb, cb] = b.split(' ')[0]!.split(':').map(Number);
+  return la! - lb! || ca! - cb!;
+}
+
+describe('invariants over any appraisal of facts', () => {
+  const branches = rules.blocs.find((b) => b.bloc === 'district-branches')!;
+  const entered = Object.entries(branches.facts).filter(([, f]) => !f.from);
+  const units = rules.units.filter((u) => u.bloc === 'district-branches').map((u) => u.id);
+  const valueOf = (fact: Fact): fc.Arbitrary<number | boolean> =>
+    fact.type === 'boolean' ? fc.boolean() : fact.type === 'integer' ? fc.integer({ min: fact.min ?? 0, max: fact.max ?? 20 }) : fc.integer({ min: (fact.min ?? -5) * 10, max: (fact.max ?? 20) * 10 }).map((n) => n / 10);
+  const correction = fc.constantFrom(...units).chain((unit) =>
+    fc.constantFrom(...entered).chain(([name, fact]) => valueOf(fact).map((value) => ({ unit, name, value }))),
+  );
+
+  it('a corrected fact changes exactly the criteria that read it; selfScore is the score without the appraisal', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.uniqueArray(correction, { minLength: 1, maxLength: 4, selector: (c) => `${c.unit}|${c.name}` }), async (list) => {
+        const own = (c: { unit: string; name: string }) => unappraised.units.get(c.unit)!.facts[c.name]!.value;
+        const real = list.filter((c) => own(c) !== c.value);
+        const byUnit = new Map<string, string[]>();
+        for (const c of real) byUnit.set(c.unit, [...(byUnit.get(c.unit) ?? []), `      ${c.name}: { value: ${JSON.stringify(c.value)}, reason: "r" }`]);
+        const text = `quarter: 2019-Q2\nunits:\n${[...byUnit].map(([u, lines]) => `  ${u}:\n    facts:\n${lines.join('\n')}`).join('\n')}${byUnit.size ? '' : ' {}'}\n`;
+        const { results, diagnostics } = await appraise(text);
+        expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+        for (const bloc of results!.blocs) {
+          for (const u of bloc.units) {
+            expect(u.selfScore).toBe(unitOf(plain, u.id).score);
+            const corrected = new Set(real.filter((c) => c.unit === u.id).map((c) => c.name));
+            for (const p of placedCriteria(rules.blocs.find((b) => b.bloc === bloc.id)!)) {
+              const c = u.criteria.find((x) => x.id === p.criterion.id)!;
+              const reads = factsOfCriterion(p.criterion).some((f) => corrected.has(f));
+              expect(c.changes!.length > 0, `${u.id} ${c.id}`).toBe(reads);
+              expect(c.selfPoints).toBe(criterionOf(plain, u.id, c.id).points);
+              // Only a criterion reading a corrected fact, or one computed from another bloc, can move.
+              const computed = factsOfCriterion(p.criterion).some((f) => rules.blocs.find((b) => b.bloc === bloc.id)!.facts[f]?.from);
+              if (!reads && !computed) expect(c.points, `${u.id} ${c.id}`).toBe(c.selfPoints);
+            }
+          }
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
