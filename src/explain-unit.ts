@@ -4,7 +4,9 @@ import type { Evidence, FactValue } from './model/evidence.js';
 import type { CriterionStatus, Results } from './model/results.js';
 import { roundHalfUp } from './model/round.js';
 import { factsOfCriterion, methodOf, placedCriteria, type Aggregate, type CriterionPart, type MethodName, type Rules } from './model/scorecard.js';
-import { scoreQuarter, type TraceRequest } from './score-quarter.js';
+import { scoreAppraised, scoreQuarter, type TraceRequest } from './score-quarter.js';
+import type { Change, Explanation as AppraisalExplanation, Stage } from './model/appraisal.js';
+import type { AppraisedQuarter } from './validate/appraisal.js';
 import type { MissingByUnit } from './validate/evidence.js';
 
 /** A value a criterion read: given by the unit with its document, or computed from another bloc's results. */
@@ -35,6 +37,10 @@ export interface ExplainedCriterion {
   reason: string;
   /** For `bands`: the points of `otherwise`, taken when no step matched. */
   otherwise?: number;
+  /** With an appraisal: the points of the unit's own figures, and what the committee changed. */
+  selfPoints?: number;
+  changes?: Change[];
+  explanation?: AppraisalExplanation;
 }
 
 /** How every point of a unit's quarter came about, from facts to grade. */
@@ -57,6 +63,9 @@ export interface Explanation {
   grade: string;
   /** The lowest score of the grade, when it has one. */
   gradeMin?: number;
+  stage?: Stage;
+  /** With an appraisal: the score of the unit's own figures (the rest is the settled result). */
+  selfScore?: number;
 }
 
 /**
@@ -71,14 +80,17 @@ export async function explainUnit(
   rulesDigest: string,
   unitId: string,
   lang: Lang,
+  appraised?: AppraisedQuarter,
 ): Promise<{ results: Results; explanation: Explanation }> {
   const trace: TraceRequest = { unit: unitId };
-  const results = await scoreQuarter(rules, evidence, missing, rulesDigest, { lang, trace });
+  const results = appraised
+    ? await scoreAppraised(rules, appraised, missing, rulesDigest, { lang, trace })
+    : await scoreQuarter(rules, evidence, missing, rulesDigest, { lang, trace });
   const unitRule = rules.units.find((u) => u.id === unitId)!;
   const bloc = rules.blocs.find((b) => b.bloc === unitRule.bloc)!;
   const outcome = results.blocs.find((b) => b.id === bloc.bloc)!;
   const unit = outcome.units.find((u) => u.id === unitId)!;
-  const given = evidence.units.get(unitId);
+  const given = (appraised?.settled ?? evidence).units.get(unitId);
   const placed = new Map(placedCriteria(bloc).map((p) => [p.criterion.id, p]));
   const criteria = unit.criteria.map((c): ExplainedCriterion => {
     const p = placed.get(c.id)!;
@@ -112,6 +124,8 @@ export async function explainUnit(
       matched: c.matched,
       reason: c.reason,
       ...(otherwise && 'otherwise' in otherwise ? { otherwise: otherwise.otherwise } : {}),
+      ...(c.selfPoints !== undefined ? { selfPoints: c.selfPoints, changes: c.changes ?? [] } : {}),
+      ...(c.explanation ? { explanation: c.explanation } : {}),
     };
   });
   const grade = rules.scheme.grades.find((g) => g.label === unit.grade);
@@ -136,6 +150,8 @@ export async function explainUnit(
       size: outcome.units.length,
       grade: unit.grade,
       ...(grade?.min !== undefined ? { gradeMin: grade.min } : {}),
+      ...(results.stage ? { stage: results.stage } : {}),
+      ...(unit.selfScore !== undefined ? { selfScore: unit.selfScore } : {}),
     },
   };
 }

@@ -4,7 +4,8 @@ import { formatNumber } from './model/number-format.js';
 import type { Results } from './model/results.js';
 import { bandComparison, methodOf, placedCriteria, type Criterion, type Rules } from './model/scorecard.js';
 import { compareQuarters, type Movement } from './rank/compare-quarters.js';
-import { scoreQuarter } from './score-quarter.js';
+import { scoreAppraised, scoreQuarter } from './score-quarter.js';
+import type { AppraisedQuarter } from './validate/appraisal.js';
 import type { MissingByUnit } from './validate/evidence.js';
 
 export type ChangeKind =
@@ -182,17 +183,25 @@ export interface WhatIf {
   old: Results;
 }
 
+/** One side of a what-if: rules and the evidence checked against them, with the committee's appraisal when there is one. */
+export interface WhatIfSide {
+  rules: Rules;
+  evidence: Evidence;
+  missing: MissingByUnit;
+  digest: string;
+  /** The settled figures are compared; both rule sets read the same appraisal. */
+  appraised?: AppraisedQuarter;
+}
+
 /**
- * Scores the same evidence under the new and the old rules and lines up each unit: rank
+ * Scores the same evidence (the settled figures, when appraised) under the new and the old rules and lines up each unit: rank
  * movement, then score change, largest first. Evidence must have been validated against each.
  */
-export async function whatIf(
-  now: { rules: Rules; evidence: Evidence; missing: MissingByUnit; digest: string },
-  old: { rules: Rules; evidence: Evidence; missing: MissingByUnit; digest: string },
-  lang: Lang,
-): Promise<WhatIf> {
-  const after = await scoreQuarter(now.rules, now.evidence, now.missing, now.digest, { lang });
-  const before = await scoreQuarter(old.rules, old.evidence, old.missing, old.digest, { lang });
+export async function whatIf(now: WhatIfSide, old: WhatIfSide, lang: Lang): Promise<WhatIf> {
+  const score = (side: WhatIfSide) =>
+    side.appraised ? scoreAppraised(side.rules, side.appraised, side.missing, side.digest, { lang }) : scoreQuarter(side.rules, side.evidence, side.missing, side.digest, { lang });
+  const after = await score(now);
+  const before = await score(old);
   // Differences in the finer of the two precisions, so a change of precision shows what it does.
   const compared = compareQuarters(after, before, precisionOf(now, old));
   const blocs = after.blocs.map((bloc) => {

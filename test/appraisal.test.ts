@@ -241,3 +241,34 @@ describe('invariants over any appraisal of facts', () => {
     );
   });
 });
+
+describe('explain and diff speak of both stages', () => {
+  it('explain: each criterion\'s self points and the changes, then the self score beside the settled one', () => {
+    const r = cchc(['explain', '--evidence', 'samples/2019-Q2', '--unit', 'DL-CAUKE']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout.split('\n')[0]).toBe('Đơn vị: Điện lực Cầu Kè (DL-CAUKE) — Khối các Điện lực trực thuộc, quý II/2019 (đã thẩm định, kết quả chính thức)');
+    expect(r.stdout).toContain('  Tự chấm: 3,5 / 4 điểm\n    Thẩm định: điểm 3,5 → 2: Chưa niêm yết đủ bảng giá dịch vụ điện tại phòng giao dịch (Biên bản kiểm tra số 12/BB-BCĐ)\n');
+    // 88.18 of its own, 86.68 settled (golden-samples.test.ts works both by hand).
+    expect(r.stdout).toContain('Tổng điểm: 85,68 + 1 − 0 = 86,68\nĐiểm tự chấm: 88,18 (điểm thẩm định −1,5 so với tự chấm)\n');
+    const json = JSON.parse(cchc(['explain', '--evidence', 'samples/2019-Q2', '--unit', 'DL-CAUKE', '--json']).stdout) as { selfScore: number; stage: string; criteria: { id: string; selfPoints: number; changes: unknown[] }[] };
+    expect([json.stage, json.selfScore]).toEqual(['final', 88.18]);
+    expect(json.criteria.find((c) => c.id === 'I.2')!.changes).toHaveLength(2);
+    const plainRun = cchc(['explain', '--evidence', 'samples/2019-Q2', '--unit', 'DL-CAUKE', '--no-appraisal']);
+    expect(plainRun.stdout).not.toContain('Tự chấm');
+    expect(plainRun.stdout).toContain('Tổng điểm: 87,18 + 1 − 0 = 88,18\n');
+  });
+
+  it('diff compares the settled figures and shows the self score under the new rules', () => {
+    const r = cchc(['diff', '--rules', 'rules', '--against', 'rules', '--evidence', 'samples/2019-Q2']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout.split('\n')[0]).toContain('Số liệu: sau thẩm định của Ban chỉ đạo');
+    expect(r.stdout).toMatch(/DL-CAUKE {2}Điện lực Cầu Kè +86,68 +86,68 +0,00 +3 +3 +88,18 {2}=/);
+  });
+
+  it('an appraisal named but not there is wrong usage (exit 2)', () => {
+    for (const cmd of [['score', '--out', join(tempDir(), 'o')], ['explain', '--unit', 'VP'], ['diff', '--against', 'rules']]) {
+      const r = cchc([...cmd, '--evidence', 'samples/2019-Q2', '--appraisal', 'no/such.yaml']);
+      expect([r.code, r.stderr], cmd[0]).toEqual([2, 'cchc: không tìm thấy tệp thẩm định: no/such.yaml\n']);
+    }
+  });
+});

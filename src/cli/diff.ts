@@ -13,7 +13,7 @@ import {
   type RuleChange,
 } from '../index.js';
 import { loadQuarter } from './quarter.js';
-import { EXIT_PROBLEMS, type Output, STDIO, requireDir, cannotWrite } from './io.js';
+import { EXIT_PROBLEMS, type Output, STDIO, requireAppraisal, requireDir, cannotWrite } from './io.js';
 
 export interface DiffOptions {
   rules: string;
@@ -22,6 +22,7 @@ export interface DiffOptions {
   quarter?: string;
   missing: MissingMode;
   out?: string;
+  appraisal?: string | false;
   lang: Lang;
 }
 
@@ -29,6 +30,7 @@ export async function diffCommand(opts: DiffOptions, io: Output = STDIO): Promis
   const vi = opts.lang === 'vi';
   await requireDir(opts.rules, opts.lang);
   await requireDir(opts.against, opts.lang);
+  await requireAppraisal(opts.appraisal, opts.lang);
   // One evidence, two rule sets: a fact only one side declares is left out on the other, with a warning.
   const now = await loadQuarter({ ...opts, lenient: true });
   const old = await loadQuarter({ ...opts, rules: opts.against, lenient: true });
@@ -44,7 +46,7 @@ export async function diffCommand(opts: DiffOptions, io: Output = STDIO): Promis
     io.err(`${summarizeDiagnostics(problems, opts.lang)}\n`);
     return EXIT_PROBLEMS;
   }
-  const side = (q: typeof now) => ({ rules: q.checked.rules!, evidence: q.evidence!, missing: q.missing, digest: q.digest! });
+  const side = (q: typeof now) => ({ rules: q.checked.rules!, evidence: q.evidence!, missing: q.missing, digest: q.digest!, ...(q.appraised ? { appraised: q.appraised } : {}) });
   const result = await whatIf(side(now), side(old), opts.lang);
   const blocFiles = new Map(now.checked.files.blocs.map((f) => [(f.data as { bloc?: string } | null)?.bloc, f]));
   const where = (c: RuleChange) => {

@@ -7,7 +7,7 @@ import {
   type Lang,
 } from '../index.js';
 import { loadQuarter, type QuarterOptions } from './quarter.js';
-import { EXIT_PROBLEMS, UsageError, type Output, STDIO, requireDir } from './io.js';
+import { EXIT_PROBLEMS, UsageError, type Output, STDIO, requireAppraisal, requireDir } from './io.js';
 
 export interface ExplainOptions extends QuarterOptions {
   unit: string;
@@ -19,6 +19,7 @@ export interface ExplainOptions extends QuarterOptions {
 export async function explainCommand(opts: ExplainOptions, io: Output = STDIO): Promise<number> {
   const vi = opts.lang === 'vi';
   await requireDir(opts.rules, opts.lang);
+  await requireAppraisal(opts.appraisal, opts.lang);
   const quarter = await loadQuarter(opts);
   const { checked, problems, sources } = quarter;
   const rules = checked.rules;
@@ -39,7 +40,7 @@ export async function explainCommand(opts: ExplainOptions, io: Output = STDIO): 
     io.err(`${summarizeDiagnostics(problems, opts.lang)}\n`);
     return EXIT_PROBLEMS;
   }
-  const { explanation } = await explainUnit(rules!, quarter.evidence, quarter.missing, quarter.digest!, opts.unit, opts.lang);
+  const { explanation } = await explainUnit(rules!, quarter.evidence, quarter.missing, quarter.digest!, opts.unit, opts.lang, quarter.appraised);
   if (opts.json) {
     const shown = opts.criterion ? { ...explanation, criteria: explanation.criteria.filter((c) => c.id === opts.criterion) } : explanation;
     io.out(`${JSON.stringify(shown, null, 2)}\n`);

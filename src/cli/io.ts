@@ -31,6 +31,13 @@ export async function requireDir(dir: string, lang: Lang): Promise<void> {
   }
 }
 
+/** Refuses an appraisal named on the command line that is not there (wrong usage); the default one is read only when it exists. */
+export async function requireAppraisal(appraisal: string | false | undefined, lang: Lang): Promise<void> {
+  if (typeof appraisal === 'string' && !(await isFile(appraisal))) {
+    throw new UsageError(lang === 'vi' ? `không tìm thấy tệp thẩm định: ${appraisal}` : `appraisal not found: ${appraisal}`);
+  }
+}
+
 /** Whether `path` is an existing file. */
 export async function isFile(path: string): Promise<boolean> {
   return (await stat(path).catch(() => undefined))?.isFile() ?? false;

@@ -89,6 +89,8 @@ function program(): Command {
     .requiredOption('--evidence <path>', 'tệp hoặc thư mục số liệu / evidence file or folder')
     .requiredOption('--unit <id>', 'mã đơn vị / unit id')
     .option('--criterion <id>', 'chỉ một tiêu chí / one criterion only')
+    .option('--appraisal <file>', 'kết quả thẩm định của Ban chỉ đạo / the committee\'s appraisal (default appraisal/<quarter>.yaml beside the evidence, when there)')
+    .option('--no-appraisal', 'chỉ chấm theo số liệu tự chấm của đơn vị / score the units\' own figures only')
     .option('--rules <dir>', 'thư mục quy tắc / rules folder', 'rules')
     .addOption(new Option('--quarter <quarter>', 'quý, ví dụ 2019-Q1 / quarter, e.g. 2019-Q1').argParser(quarterArg))
     .addOption(new Option('--missing <mode>', 'thiếu số liệu / missing evidence').choices(['error', 'zero']).default('error'))
@@ -105,6 +107,8 @@ function program(): Command {
     .requiredOption('--against <dir>', 'bộ tiêu chí cũ / the rules to compare with')
     .requiredOption('--evidence <path>', 'tệp hoặc thư mục số liệu / evidence file or folder')
     .option('--rules <dir>', 'bộ tiêu chí mới / the new rules', 'rules')
+    .option('--appraisal <file>', 'kết quả thẩm định của Ban chỉ đạo / the committee\'s appraisal (default appraisal/<quarter>.yaml beside the evidence, when there)')
+    .option('--no-appraisal', 'chỉ chấm theo số liệu tự chấm của đơn vị / score the units\' own figures only')
     .addOption(new Option('--quarter <quarter>', 'quý, ví dụ 2019-Q1 / quarter, e.g. 2019-Q1').argParser(quarterArg))
     .addOption(
       new Option('--missing <mode>', 'thiếu số liệu: zero tính 0 điểm cho tiêu chí mới chưa có số liệu / missing evidence: zero scores a new criterion without evidence 0')

@@ -20,7 +20,7 @@ import {
   type ScorecardMemo,
 } from '../index.js';
 import { loadQuarter, type RulesCache } from './quarter.js';
-import { EXIT_PROBLEMS, UsageError, type Output, STDIO, requireDir, isFile, progressBar, cannotWrite } from './io.js';
+import { EXIT_PROBLEMS, UsageError, type Output, STDIO, requireAppraisal, requireDir, isFile, progressBar, cannotWrite } from './io.js';
 
 export interface ScoreOptions {
   rules: string;
@@ -51,9 +51,7 @@ export async function scoreCommand(opts: ScoreOptions, io: Output = STDIO): Prom
   if (typeof opts.previous === 'string' && !(await isFile(opts.previous))) {
     throw new UsageError(vi ? `không tìm thấy tệp kết quả quý trước: ${opts.previous}` : `previous results not found: ${opts.previous}`);
   }
-  if (typeof opts.appraisal === 'string' && !(await isFile(opts.appraisal))) {
-    throw new UsageError(vi ? `không tìm thấy tệp thẩm định: ${opts.appraisal}` : `appraisal not found: ${opts.appraisal}`);
-  }
+  await requireAppraisal(opts.appraisal, opts.lang);
   if (opts.out) await requireApartFromEvidence(opts.out, opts.evidence, opts.lang);
   const quarter = await loadQuarter(opts, opts.reuse?.rules);
   const { checked, problems, sources } = quarter;

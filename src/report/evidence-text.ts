@@ -2,7 +2,7 @@ import type { Lang } from '../diagnostics/codes.js';
 import type { FactValue } from '../model/evidence.js';
 import { formatNumber } from '../model/number-format.js';
 import type { CriterionOutcome } from '../model/results.js';
-import type { Bloc } from '../model/scorecard.js';
+import type { Bloc, Fact } from '../model/scorecard.js';
 import type { Labels } from './labels.js';
 
 /** One value a criterion read, as a scorecard prints it. */
@@ -34,7 +34,12 @@ export function sourcesOf(criterion: CriterionOutcome, lines: readonly EvidenceL
  * What the committee changed of a criterion's figures, and the explanation, one line each:
  * `Thẩm định: Thời gian cấp điện … 3,5 → 4,2 ngày: <reason> (<document>)`.
  */
-export function changeLines(criterion: CriterionOutcome, bloc: Bloc, labels: Labels, lang: Lang): string[] {
+export function changeLines(
+  criterion: Pick<CriterionOutcome, 'changes' | 'explanation'>,
+  facts: Readonly<Record<string, Pick<Fact, 'label' | 'unit'>>>,
+  labels: Labels,
+  lang: Lang,
+): string[] {
   const A = labels.appraisal;
   const said = (v: FactValue | null, kind: string): string => {
     if (kind === 'not_applicable') return v === true ? A.notApplicable : A.applicable;
@@ -42,7 +47,7 @@ export function changeLines(criterion: CriterionOutcome, bloc: Bloc, labels: Lab
     return typeof v === 'boolean' ? (v ? labels.yes : labels.no) : typeof v === 'number' ? formatNumber(v, lang, 4) : v;
   };
   const lines = (criterion.changes ?? []).map((ch) => {
-    const fact = ch.kind === 'fact' ? bloc.facts[ch.id] : undefined;
+    const fact = ch.kind === 'fact' && Object.hasOwn(facts, ch.id) ? facts[ch.id] : undefined;
     const what = ch.kind === 'fact' ? (fact?.label ?? ch.id) : ch.kind === 'manual' ? A.manualPoints : '';
     const measure = fact?.unit ? (fact.unit === '%' ? '%' : ` ${fact.unit}`) : '';
     const why = [ch.reason, ch.source && `(${ch.source})`].filter(Boolean).join(' ');

@@ -3,6 +3,9 @@ import type { ConditionTrace } from '../evaluate/evaluate-unit.js';
 import type { ExplainedCriterion, ExplainedFact, Explanation } from '../explain-unit.js';
 import { formatNumber } from '../model/number-format.js';
 import { parseQuarter, romanQuarter } from '../model/quarter.js';
+import { roundHalfUp } from '../model/round.js';
+import { changeLines } from './evidence-text.js';
+import { LABELS } from './labels.js';
 
 const SYMBOLS: Record<string, string> = {
   lessThan: '<',
@@ -44,6 +47,9 @@ const WORDS = {
     grade: 'Xếp loại',
     from: (min: string) => `từ ${min} điểm`,
     lowest: 'mức thấp nhất',
+    self: 'Tự chấm',
+    selfScore: (self: string, diff: string) => `Điểm tự chấm: ${self} (điểm thẩm định ${diff} so với tự chấm)`,
+    stage: { self: 'theo số liệu tự chấm của đơn vị', appraised: 'đã thẩm định', provisional: 'TẠM THỜI: còn giải trình chưa quyết định', final: 'đã thẩm định, kết quả chính thức' },
   },
   en: {
     unit: 'Unit',
@@ -75,6 +81,9 @@ const WORDS = {
     grade: 'Grade',
     from: (min: string) => `from ${min} points`,
     lowest: 'the lowest grade',
+    self: 'Self',
+    selfScore: (self: string, diff: string) => `Self score: ${self} (appraised ${diff} against it)`,
+    stage: { self: 'from the unit\'s own figures', appraised: 'appraised', provisional: 'PROVISIONAL: explanations not yet decided', final: 'appraised, final' },
   },
 };
 
@@ -86,7 +95,8 @@ const WORDS = {
 export function formatExplanation(e: Explanation, lang: Lang, criterion?: string): string {
   const W = WORDS[lang];
   const num = (n: number) => formatNumber(n, lang, 4);
-  const lines: string[] = [`${W.unit}: ${e.unit.name} (${e.unit.id}) — ${e.bloc.name}, ${W.quarter(e.quarter)}`];
+  const stage = e.stage && e.stage !== 'self' ? ` (${W.stage[e.stage]})` : '';
+  const lines: string[] = [`${W.unit}: ${e.unit.name} (${e.unit.id}) — ${e.bloc.name}, ${W.quarter(e.quarter)}${stage}`];
   const shown = criterion ? e.criteria.filter((c) => c.id === criterion) : e.criteria;
   for (const c of shown) lines.push('', ...criterionLines(c, lang));
   if (criterion) return `${lines.join('\n')}\n`;
@@ -106,6 +116,7 @@ export function formatExplanation(e: Explanation, lang: Lang, criterion?: string
   lines.push(`${W.bonus}: ${num(e.bonus)}${list('bonus') ? ` (${list('bonus')})` : ''}`);
   lines.push(`${W.penalty}: ${num(e.penalty)}${list('penalty') ? ` (${list('penalty')})` : ''}`);
   lines.push(`${W.score}: ${num(e.base)} + ${num(e.bonus)} − ${num(e.penalty)} = ${num(e.score)}`);
+  if (e.selfScore !== undefined) lines.push(W.selfScore(num(e.selfScore), signed(e.score - e.selfScore, lang)));
   lines.push(`${W.rank}: ${e.rank} / ${e.size}`);
   lines.push(`${W.grade}: ${e.grade} (${e.gradeMin !== undefined ? W.from(num(e.gradeMin)) : W.lowest})`);
   return `${lines.join('\n')}\n`;
@@ -139,6 +150,11 @@ function criterionLines(c: ExplainedCriterion, lang: Lang): string[] {
     }
   }
   out.push(`  ${W.result}: ${num(c.points)} / ${num(c.max)} ${W.points} — ${c.reason}`);
+  if (c.selfPoints !== undefined) {
+    out.push(`  ${W.self}: ${num(c.selfPoints)} / ${num(c.max)} ${W.points}`);
+    const facts = Object.fromEntries(c.facts.map((f) => [f.id, { label: f.label, unit: f.unit }]));
+    for (const line of changeLines(c, facts, LABELS[lang], lang)) out.push(`    ${line}`);
+  }
   return out;
 }
 
@@ -153,4 +169,10 @@ function conditionLines(node: ConditionTrace, indent: number, lang: Lang): strin
   const show = (v: unknown) => (typeof v === 'number' ? formatNumber(v, lang, 12) : JSON.stringify(v));
   const symbol = SYMBOLS[node.operator];
   return [`${pad}${node.fact} = ${show(node.factResult)}  ${node.operator}${symbol ? ` (${symbol})` : ''} ${show(node.value)}  → ${node.result ? W.yes : W.no}`];
+}
+
+/** A difference with its sign: +1,5, −2, 0. */
+function signed(d: number, lang: Lang): string {
+  const r = roundHalfUp(d, 4);
+  return r > 0 ? `+${formatNumber(r, lang, 4)}` : r < 0 ? `−${formatNumber(-r, lang, 4)}` : '0';
 }

@@ -285,7 +285,7 @@ async function writeDetailSheet(ws: Worksheet, input: ReportInput, labels: Label
         const part = p.section ?? (p.part === 'bonus' ? D.bonusPart : D.penaltyPart);
         r += 1;
         const cells: (string | number)[] = [bloc.name, u.id, u.name, part, c.id, p.criterion.name, c.max, evidence, sourcesOf(c, lines).join('\n'), c.points, labels.status[c.status], c.reason];
-        if (appraised) cells.push(c.selfPoints ?? c.points, changeLines(c, bloc, labels, input.lang).join('\n'));
+        if (appraised) cells.push(c.selfPoints ?? c.points, changeLines(c, bloc.facts, labels, input.lang).join('\n'));
         rows.write(r, cells, styles);
         if (r % 64 === 0) await rows.drained();
       }

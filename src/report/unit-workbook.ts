@@ -258,7 +258,7 @@ function writeCriterion(w: Writer, row: number, criterion: Criterion, outcome: C
   own(COL.max, outcome.max, S.max);
   own(COL.points, outcome.points, S.points);
   own(COL.reason, reason, S.reason);
-  const changes = COL.changes === undefined ? '' : changeLines(outcome, bloc, labels, lang).join('\n');
+  const changes = COL.changes === undefined ? '' : changeLines(outcome, bloc.facts, labels, lang).join('\n');
   if (COL.self !== undefined) own(COL.self, outcome.selfPoints ?? outcome.points, S.max);
   if (COL.changes !== undefined) own(COL.changes, changes, S.reason);
   for (let i = 0; i < height; i++) {

@@ -39,15 +39,23 @@ export function formatWhatIf(w: WhatIf, where: (c: RuleChange) => string | undef
   const vi = lang === 'vi';
   // A fixed number of decimals, so the columns line up.
   const num = (n: number) => (vi ? n.toFixed(w.precision).replace('.', ',') : n.toFixed(w.precision));
-  const lines: string[] = [vi ? 'Thay đổi tiêu chí:' : 'Changes in the criteria:'];
+  const lines: string[] = [];
+  // Which figures were scored: an appraised quarter compares the settled ones; its self scores show beside them.
+  const stage = w.now.stage ?? 'self';
+  if (stage !== 'self') {
+    lines.push(vi ? `Số liệu: sau thẩm định của Ban chỉ đạo${stage === 'provisional' ? ' (TẠM THỜI: còn giải trình chưa quyết định)' : ''}; "Tự chấm mới" là điểm theo số liệu của đơn vị với bộ tiêu chí mới.` : `Figures: as appraised by the committee${stage === 'provisional' ? ' (PROVISIONAL: explanations not yet decided)' : ''}; "New self" is the score of the unit's own figures under the new rules.`, '');
+  }
+  lines.push(vi ? 'Thay đổi tiêu chí:' : 'Changes in the criteria:');
   if (w.changes.length === 0) lines.push(vi ? '  (không có)' : '  (none)');
   for (const c of w.changes) {
     const at = where(c);
     lines.push(`  ${at ? `${at}  ` : ''}${changeText(c, lang)}`);
   }
+  const appraised = stage !== 'self';
+  const selfOf = new Map(w.now.blocs.flatMap((b) => b.units.map((u) => [u.id, u.selfScore])));
   const head = vi
-    ? ['Đơn vị', 'Điểm cũ', 'Điểm mới', 'Chênh', 'Hạng cũ', 'Hạng mới', 'Thay đổi']
-    : ['Unit', 'Old score', 'New score', 'Diff', 'Old rank', 'New rank', 'Move'];
+    ? ['Đơn vị', 'Điểm cũ', 'Điểm mới', 'Chênh', 'Hạng cũ', 'Hạng mới', ...(appraised ? ['Tự chấm mới'] : []), 'Thay đổi']
+    : ['Unit', 'Old score', 'New score', 'Diff', 'Old rank', 'New rank', ...(appraised ? ['New self'] : []), 'Move'];
   for (const bloc of w.blocs) {
     lines.push('', `${bloc.name}`);
     const rows = bloc.units.map((u) => {
@@ -59,6 +67,7 @@ export function formatWhatIf(w: WhatIf, where: (c: RuleChange) => string | undef
         u.movement ? `${u.movement.scoreChange > 0 ? '+' : ''}${num(u.movement.scoreChange)}` : '',
         u.before ? String(u.before.rank) : '—',
         String(u.after.rank),
+        ...(appraised ? [num(selfOf.get(u.id) ?? u.after.score)] : []),
         `${movementMark(u.movement, vi ? 'mới' : 'new')}${gradeChanged ? `  ★ ${u.before!.grade} → ${u.after.grade}` : ''}`,
       ];
     });
