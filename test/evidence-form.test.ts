@@ -175,12 +175,15 @@ describe('cchc template', () => {
     expect(readdirSync(dir)).toEqual(['rules']);
   });
 
-  it('locks the committee part in the forms sent to units', async () => {
+  it('locks the committee part in the forms sent to units, leaving the points a unit proposes open', async () => {
     const dir = join(tempDir(), 'forms');
     expect(cchc(['template', '--quarter', '2019-Q2', '--per-unit', '--out', dir]).code).toBe(0);
     const ws = (await readWorkbook(join(dir, 'DL-CAUKE.xlsx'))).worksheets[1]!;
     const rows = rowsByKey(ws);
-    for (const key of ['manual:II.4', 'na:I.3']) expect(ws.getCell(rows.get(key)!, 5).protection?.locked, key).not.toBe(false);
+    expect(ws.getCell(rows.get('na:I.3')!, 5).protection?.locked).not.toBe(false);
+    // The manual criteria: the unit's proposal (its self-assessment), value, document and note open.
+    expect([5, 6, 7].map((c) => ws.getCell(rows.get('manual:II.4')!, c).protection?.locked)).toEqual([false, false, false]);
+    expect(ws.getCell(rows.get('manual:II.4')! - 1, 5).value).toBe('Điểm đề xuất');
     expect(ws.getCell(rows.get('lv_on_time_rate')!, 5).protection?.locked).toBe(false);
     // The one-workbook form, for the committee, leaves it open.
     const all = await readWorkbook(form);

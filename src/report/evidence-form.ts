@@ -97,26 +97,31 @@ async function writeUnitForm(ws: Worksheet, unit: Unit, bloc: Bloc, input: FormI
   const placed = placedCriteria(bloc).map((p) => p.criterion);
   const manual = placed.filter((c) => 'manual' in c.score);
   const optional = placed.filter((c) => c.allowNotApplicable);
-  if (manual.length > 0 || optional.length > 0) {
+  // A unit proposes the points of the manual criteria (its self-assessment); the committee's part is the rest.
+  const proposing = input.forUnits === true;
+  const part = (title: string) => {
     row++;
-    putMerged(ws, row, C.no, last, F.committeePart, { bold: true, border: true, fill: HEAD_FILL });
+    putMerged(ws, row, C.no, last, title, { bold: true, border: true, fill: HEAD_FILL, wrap: true });
+    fitHeight(ws, row, WIDTHS, new Map([[C.no, last - C.no + 1]]));
     row++;
-  }
+  };
   if (manual.length > 0) {
-    header(row++, [F.no, F.criterion, '', F.points, F.source, F.remark]);
+    part(proposing ? F.proposedPart : F.committeePart);
+    header(row++, [F.no, F.criterion, '', proposing ? F.proposed : F.points, F.source, F.remark]);
     for (const c of manual) {
       put(ws, row, C.key, `${FORM.manualPrefix}${c.id}`);
       put(ws, row, C.no, c.id, { align: 'center', border: true });
       put(ws, row, C.label, c.name, { wrap: true, border: true });
       put(ws, row, C.measure, F.maxPoints(formatNumber(c.max, input.lang)), { align: 'center', border: true });
-      inputCells(ws, row, !input.forUnits);
+      inputCells(ws, row);
       ws.getCell(row, C.value).dataValidation = validationOf({ label: c.name, type: 'number', min: 0, max: c.max }, c.guide ? [c.guide] : [], labels, input.lang);
       fitHeight(ws, row, WIDTHS);
       row++;
     }
   }
   if (optional.length > 0) {
-    row++;
+    if (manual.length === 0 || proposing) part(F.committeePart);
+    else row++;
     putMerged(ws, row++, C.no, last, F.notApplicablePart, { bold: true, border: true, fill: HEAD_FILL });
     for (const c of optional) {
       put(ws, row, C.key, `${FORM.notApplicablePrefix}${c.id}`);

@@ -99,6 +99,9 @@ export interface Labels {
     source: string;
     note: string;
     committeePart: string;
+    /** The manual criteria in a form sent to a unit: the points it proposes, which the committee appraises. */
+    proposedPart: string;
+    proposed: string;
     criterion: string;
     maxPoints: (max: string) => string;
     points: string;
@@ -236,6 +239,8 @@ const vi: Labels = {
     source: 'Tài liệu kiểm chứng',
     note: 'Ghi chú',
     committeePart: 'PHẦN DO BAN CHỈ ĐẠO CẢI CÁCH HÀNH CHÍNH CHẤM (đơn vị để trống)',
+    proposedPart: 'ĐIỂM ĐƠN VỊ TỰ ĐỀ XUẤT cho các tiêu chí Ban chỉ đạo chấm (Ban chỉ đạo chấm chính thức khi thẩm định)',
+    proposed: 'Điểm đề xuất',
     criterion: 'Tiêu chí',
     maxPoints: (max) => `tối đa ${max}`,
     points: 'Điểm chấm',
@@ -250,7 +255,7 @@ const vi: Labels = {
       '1. Mỗi đơn vị có một trang mang tên đơn vị; chỉ nhập vào các ô nền vàng: Giá trị, Tài liệu kiểm chứng, Ghi chú.',
       '2. Giá trị: nhập số (ví dụ 3,4 hoặc 95) hoặc chọn Có/Không trong danh sách. Chưa có số liệu thì để trống: ô trống được tính là thiếu số liệu, không phải 0.',
       '3. Tài liệu kiểm chứng: ghi số, ngày của văn bản, báo cáo, biên bản chứng minh số liệu (ví dụ: Công văn 412/PCTV-KD ngày 02/4/2019).',
-      '4. Phần do Ban chỉ đạo chấm (ô nền xám trong biểu gửi đơn vị): đơn vị để trống.',
+      '4. Phần do Ban chỉ đạo chấm (ô nền xám trong biểu gửi đơn vị): đơn vị để trống. Với các tiêu chí Ban chỉ đạo chấm, đơn vị có thể ghi điểm đề xuất kèm tài liệu, ghi chú; Ban chỉ đạo chấm chính thức khi thẩm định.',
       '5. Không xóa, không sao chép hàng; các cột và ô ẩn dùng để đọc số liệu tự động, xin giữ nguyên.',
       `Biểu được lập theo bộ tiêu chí phiên bản ${version}.`,
     ],
@@ -380,6 +385,8 @@ const en: Labels = {
     source: 'Evidence document',
     note: 'Note',
     committeePart: 'SCORED BY THE STEERING COMMITTEE (leave blank)',
+    proposedPart: 'POINTS THE UNIT PROPOSES for the criteria the committee scores (the committee sets them when it appraises)',
+    proposed: 'Proposed points',
     criterion: 'Criterion',
     maxPoints: (max) => `max ${max}`,
     points: 'Points',
@@ -394,7 +401,7 @@ const en: Labels = {
       '1. Each unit has a sheet named after it; type only into the yellow cells: Value, Evidence document, Note.',
       '2. Value: a number (e.g. 3.4 or 95), or Yes/No from the list. Leave it blank when there is no figure: a blank cell is missing evidence, not 0.',
       '3. Evidence document: the number and date of the letter, report or record that backs the figure.',
-      '4. The part scored by the committee (grey cells in the forms sent to units): leave it blank.',
+      '4. The part scored by the committee (grey cells in the forms sent to units): leave it blank. For the criteria the committee scores, the unit may propose points, with a document and a note; the committee sets them when it appraises.',
       '5. Do not delete or copy rows; the hidden columns and cells are read by the program, keep them as they are.',
       `Made from the scorecards version ${version}.`,
     ],
