@@ -24,6 +24,11 @@ export { loadEvidenceFiles } from './load/evidence.js';
 export { quarterOfEvidence, validateEvidence, type MissingByUnit, type MissingMode } from './validate/evidence.js';
 export { givenByAppraisal, validateAppraisal, type AppraisedQuarter } from './validate/appraisal.js';
 export { loadYamlFile } from './load/yaml-file.js';
+
+/** Reads a filled appraisal workbook (`cchc appraise`); exceljs loads here. */
+export async function loadAppraisalWorkbook(...args: Parameters<typeof import('./load/appraisal-workbook.js').loadAppraisalWorkbook>) {
+  return (await import('./load/appraisal-workbook.js')).loadAppraisalWorkbook(...args);
+}
 export type * from './model/appraisal.js';
 
 export { hasErrors, where as formatLocation } from './diagnostics/diagnostic.js';
@@ -102,6 +107,13 @@ export async function writeEvidenceForms(input: FormInput, out: string, perUnit:
     for (const [i, unit] of input.units.entries()) await files.add(`${names[i]}.xlsx`, await writeEvidenceForm({ ...input, units: [unit], forUnits: true }));
   });
   return [...staged.committed];
+}
+
+/** Writes the appraisal workbook of a quarter (`cchc appraise`) to `out`, whole or not at all. exceljs loads here. */
+export async function writeAppraisalForm(input: import('./report/appraisal-workbook.js').AppraisalFormInput, out: string): Promise<void> {
+  const { writeAppraisalWorkbook } = await import('./report/appraisal-workbook.js');
+  const { writeStaged } = await import('./report/staged-files.js');
+  await writeStaged(dirname(out), async (files) => files.add(basename(out), await writeAppraisalWorkbook(input)));
 }
 
 export { loadTestFiles } from './load/tests.js';

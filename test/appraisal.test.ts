@@ -22,7 +22,7 @@ async function appraise(text: string, files = samples.files) {
   const { source, diagnostics } = parseYaml('appraisal.yaml', text);
   const validated = validateEvidence(rules, files, { path: 'samples/2019-Q2', missing: 'error', givenByAppraisal: givenByAppraisal(source) });
   if (!validated.evidence) return { diagnostics: validated.diagnostics };
-  const checked = validateAppraisal(rules, validated.evidence, source);
+  const checked = validateAppraisal(rules, validated.evidence, source, 'sha256:0');
   const all = [...diagnostics, ...checked.diagnostics];
   const results = checked.appraised ? await scoreAppraised(rules, checked.appraised, new Map(), 'sha256:0') : undefined;
   return { diagnostics: all, results, located: all.map((d) => `${d.line}:${d.col} ${d.code}`) };

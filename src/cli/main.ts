@@ -10,6 +10,7 @@ const explainCommand = async (...a: Parameters<typeof import('./explain.js').exp
 const diffCommand = async (...a: Parameters<typeof import('./diff.js').diffCommand>) => (await import('./diff.js')).diffCommand(...a);
 const testCommand = async (...a: Parameters<typeof import('./test.js').testCommand>) => (await import('./test.js')).testCommand(...a);
 const templateCommand = async (...a: Parameters<typeof import('./template.js').templateCommand>) => (await import('./template.js')).templateCommand(...a);
+const appraiseCommand = async (...a: Parameters<typeof import('./appraise.js').appraiseCommand>) => (await import('./appraise.js')).appraiseCommand(...a);
 const watch = () => import('./watch.js');
 
 /** Arguments checked where commander reads them, once for every command that takes them: wrong usage (exit 2) otherwise. */
@@ -82,6 +83,18 @@ function program(): Command {
         await watchAndRun([opts.rules, opts.evidence], scoreOutputs(opts.out ?? 'out'), opts.lang, (io) => scoreCommand({ ...opts, reuse }, io));
       }
       process.exitCode = await scoreCommand(opts);
+    });
+  cmd
+    .command('appraise')
+    .description('lập bảng thẩm định Excel từ số liệu tự chấm của các đơn vị / write the appraisal workbook from the units\' self-assessment')
+    .requiredOption('--evidence <path>', 'tệp hoặc thư mục số liệu / evidence file or folder')
+    .option('--rules <dir>', 'thư mục quy tắc / rules folder', 'rules')
+    .addOption(new Option('--quarter <quarter>', 'quý, ví dụ 2019-Q2 / quarter, e.g. 2019-Q2').argParser(quarterArg))
+    .addOption(new Option('--out <file.xlsx>', 'tệp bảng thẩm định / the workbook (default out/<quarter>/appraisal.xlsx)').argParser(xlsxArg))
+    .addOption(new Option('--missing <mode>', 'thiếu số liệu / missing evidence').choices(['error', 'zero']).default('error'))
+    .addOption(langOption())
+    .action(async (opts) => {
+      process.exitCode = await appraiseCommand(opts);
     });
   cmd
     .command('explain')

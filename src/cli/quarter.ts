@@ -6,6 +6,7 @@ import {
   factTypeOf,
   hasErrors,
   givenByAppraisal,
+  loadAppraisalWorkbook,
   loadEvidenceFiles,
   loadYamlFile,
   quarterOfEvidence,
@@ -51,8 +52,8 @@ export async function loadQuarter(opts: QuarterOptions, cache?: RulesCache) {
   const digest = rulesDigest(checked.files);
   const loaded = await loadEvidenceFiles(opts.evidence, factTypeOf(rules));
   for (const f of loaded.files) sources.set(f.file, f.text);
-  const appraisal = await loadAppraisal(opts, quarterOfEvidence(loaded.files, opts.quarter));
-  if (appraisal?.source) sources.set(appraisal.file, appraisal.source.text);
+  const appraisal = await loadAppraisal(opts, quarterOfEvidence(loaded.files, opts.quarter), factTypeOf(rules));
+  if (appraisal?.source?.text) sources.set(appraisal.file, appraisal.source.text);
   const validated = validateEvidence(rules, loaded.files, {
     path: opts.evidence,
     quarter: opts.quarter,
@@ -70,22 +71,30 @@ export async function loadQuarter(opts: QuarterOptions, cache?: RulesCache) {
     problems.push(...appraisal.diagnostics);
     if (!appraisal.source?.parsed) evidence = undefined;
     else if (evidence) {
-      const checkedAppraisal = validateAppraisal(rules, evidence, appraisal.source);
+      const checkedAppraisal = validateAppraisal(rules, evidence, appraisal.source, digest);
       problems.push(...checkedAppraisal.diagnostics);
       appraised = checkedAppraisal.appraised;
-      if (!appraised) evidence = undefined;
+    }
+    // A cell refused while the workbook was read is an error too, though the rest of it validates.
+    if (!appraised || hasErrors(appraisal.diagnostics)) {
+      evidence = undefined;
+      appraised = undefined;
     }
   }
   return { checked, problems, sources, digest, evidence, appraised, appraisal: appraisal?.file, missing: validated.missing };
 }
 
-/** Reads the appraisal named, or the default one when it exists; undefined when there is none to read. */
-async function loadAppraisal(opts: QuarterOptions, quarter: string | undefined) {
+/** Reads the appraisal named (YAML, or the workbook of `cchc appraise`), or the default one when it exists; undefined when there is none. */
+async function loadAppraisal(opts: QuarterOptions, quarter: string | undefined, typeOf: ReturnType<typeof factTypeOf>) {
   if (opts.appraisal === false) return undefined;
-  const file = opts.appraisal ?? (quarter === undefined ? undefined : defaultAppraisal(opts.evidence, quarter));
+  let file = opts.appraisal;
+  if (file === undefined && quarter !== undefined) {
+    const candidates = [defaultAppraisal(opts.evidence, quarter), defaultAppraisal(opts.evidence, quarter).replace(/\.yaml$/, '.xlsx')];
+    for (const c of candidates) if ((await stat(c).catch(() => undefined))?.isFile()) file ??= c;
+  }
   if (file === undefined) return undefined;
-  if (opts.appraisal === undefined && !(await stat(file).catch(() => undefined))?.isFile()) return undefined;
-  return { file, ...(await loadYamlFile(file)) };
+  const loaded = /\.xlsx$/i.test(file) ? await loadAppraisalWorkbook(file, typeOf) : await loadYamlFile(file);
+  return { file, ...loaded };
 }
 
 /** The rules of `dir`, checked again only when a file in it was added, removed or changed since the cached run. */

@@ -548,6 +548,12 @@ export const CODES = {
     vi: (p) => `kết quả thẩm định của quý ${p.quarter}, nhưng đang chấm quý ${p.expected}`,
     en: (p) => `the appraisal is for ${p.quarter}, but the quarter scored is ${p.expected}`,
   },
+  APPRAISAL_RULES: {
+    severity: 'error',
+    doc: 'An appraisal workbook made from other scorecards than those scored (its hidden stamp holds their digest): make it again with `cchc appraise`.',
+    vi: () => 'bảng thẩm định được lập theo bộ tiêu chí khác với bộ đang chấm; hãy lập lại bằng cchc appraise',
+    en: () => 'the appraisal workbook was made from other scorecards than those scored; make it again with cchc appraise',
+  },
   APPRAISAL_UNKNOWN_UNIT: {
     severity: 'error',
     doc: 'The appraisal names a unit that units.yaml does not have.',

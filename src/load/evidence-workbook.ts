@@ -29,21 +29,9 @@ export type FactTypeOf = (unit: string, fact: string) => FactType | undefined;
  * throws for problems of the file itself.
  */
 export async function loadEvidenceWorkbook(file: string, typeOf: FactTypeOf): Promise<{ source?: SourceFile; diagnostics: Diagnostic[] }> {
-  const top: Location = { file, line: 1, col: 1 };
-  const read = await readBytes(file, MAX_WORKBOOK_BYTES);
-  if (!('bytes' in read)) return read;
-  const { bytes } = read;
-  // Evidence comes from every unit: what it is and how far it unpacks is checked before exceljs opens it.
-  const refusal = checkWorkbookBytes(bytes);
-  if (refusal?.kind === 'encrypted') return { diagnostics: [diagnostic('EVIDENCE_WORKBOOK_ENCRYPTED', top)] };
-  if (refusal?.kind === 'format') return { diagnostics: [diagnostic('EVIDENCE_WORKBOOK_FORMAT', top, { what: refusal.what })] };
-  if (refusal?.kind === 'limit') return { diagnostics: [diagnostic('EVIDENCE_WORKBOOK_LIMIT', top, { what: refusal.what, limit: refusal.limit, part: refusal.part ?? '' })] };
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
-  } catch (err) {
-    return { diagnostics: [diagnostic('FILE_UNREADABLE', top, { reason: (err as Error).message.split('\n')[0]! })] };
-  }
+  const opened = await openWorkbook(file);
+  if (!('wb' in opened)) return opened;
+  const { wb } = opened;
   const diagnostics: Diagnostic[] = [];
   const places = new Map<string, Location>();
   const units: Record<string, RawEntry> = {};
@@ -157,6 +145,28 @@ export async function loadEvidenceWorkbook(file: string, typeOf: FactTypeOf): Pr
   return { source, diagnostics };
 }
 
+/**
+ * Reads a workbook that comes from outside (a unit, another program): what it is and how far it
+ * unpacks is checked before exceljs opens it. Problems of the file are diagnostics at its start.
+ */
+export async function openWorkbook(file: string): Promise<{ wb: ExcelJS.Workbook } | { diagnostics: Diagnostic[] }> {
+  const top: Location = { file, line: 1, col: 1 };
+  const read = await readBytes(file, MAX_WORKBOOK_BYTES);
+  if (!('bytes' in read)) return read;
+  const { bytes } = read;
+  const refusal = checkWorkbookBytes(bytes);
+  if (refusal?.kind === 'encrypted') return { diagnostics: [diagnostic('EVIDENCE_WORKBOOK_ENCRYPTED', top)] };
+  if (refusal?.kind === 'format') return { diagnostics: [diagnostic('EVIDENCE_WORKBOOK_FORMAT', top, { what: refusal.what })] };
+  if (refusal?.kind === 'limit') return { diagnostics: [diagnostic('EVIDENCE_WORKBOOK_LIMIT', top, { what: refusal.what, limit: refusal.limit, part: refusal.part ?? '' })] };
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  } catch (err) {
+    return { diagnostics: [diagnostic('FILE_UNREADABLE', top, { reason: (err as Error).message.split('\n')[0]! })] };
+  }
+  return { wb };
+}
+
 /** A number that can be used exactly: finite, and a whole number only up to 2^53 − 1 (as in YAML). */
 function usable(n: number): boolean {
   return Number.isFinite(n) && (!Number.isInteger(n) || Number.isSafeInteger(n));
@@ -167,12 +177,13 @@ function isPercentFormat(format: string | undefined): boolean {
   return (format ?? '').replace(/"[^"]*"/g, '').includes('%');
 }
 
-function key(path: Path, target: 'value' | 'key' = 'value'): string {
+/** The key of a path in a workbook's map of places. */
+export function key(path: Path, target: 'value' | 'key' = 'value'): string {
   return `${target}:${JSON.stringify(path)}`;
 }
 
 /** The text of a cell, trimmed and in NFC; undefined when blank. */
-function textOf(cell: Cell): string | undefined {
+export function textOf(cell: Cell): string | undefined {
   const v = plain(cell);
   if (v === undefined || v === null) return undefined;
   const text = String(v).normalize('NFC').trim();
@@ -202,7 +213,7 @@ function plain(cell: Cell): unknown {
  * warning), yes/no from Có/Không/Yes/No/TRUE/FALSE. A value of another type is returned as it is,
  * for validation to refuse; a blank cell gives undefined (the value is missing).
  */
-function readValue(cell: Cell, type: FactType | undefined, at: Location, out: Diagnostic[]): FactValue | undefined {
+export function readValue(cell: Cell, type: FactType | undefined, at: Location, out: Diagnostic[]): FactValue | undefined {
   if (cell.formula !== undefined && cell.formula !== '' && (cell.result === undefined || cell.result === null)) {
     out.push(diagnostic('EVIDENCE_FORMULA', at));
     return undefined;

@@ -128,7 +128,7 @@ async function writeUnitForm(ws: Worksheet, unit: Unit, bloc: Bloc, input: FormI
       put(ws, row, C.no, c.id, { align: 'center', border: true });
       put(ws, row, C.label, c.name, { wrap: true, border: true });
       put(ws, row, C.measure, F.notApplicableAsk, { align: 'center', border: true, wrap: true });
-      inputCells(ws, row, !input.forUnits);
+      inputCells(ws, row, undefined, !input.forUnits);
       ws.getCell(row, C.value).dataValidation = validationOf({ label: c.name, type: 'boolean' }, [], labels, input.lang);
       fitHeight(ws, row, WIDTHS);
       row++;
@@ -140,10 +140,10 @@ async function writeUnitForm(ws: Worksheet, unit: Unit, bloc: Bloc, input: FormI
   await ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
 }
 
-/** The value, source and note cells of a row: yellow and unlocked, or grey and locked when not the reader's to fill. */
-function inputCells(ws: Worksheet, row: number, open = true): void {
-  for (const col of [FORM.col.value, FORM.col.source, FORM.col.note]) {
-    put(ws, row, col, null, { border: true, wrap: col !== FORM.col.value, fill: open ? INPUT_FILL : LOCKED_FILL, align: col === FORM.col.value ? 'center' : 'left', unlocked: open });
+/** Cells to fill in a row (the first one a value, centred): yellow and unlocked, or grey and locked when not the reader's to fill. */
+export function inputCells(ws: Worksheet, row: number, cols: readonly number[] = [FORM.col.value, FORM.col.source, FORM.col.note], open = true): void {
+  for (const [i, col] of cols.entries()) {
+    put(ws, row, col, null, { border: true, wrap: i > 0, fill: open ? INPUT_FILL : LOCKED_FILL, align: i === 0 ? 'center' : 'left', unlocked: open });
   }
 }
 
@@ -157,8 +157,8 @@ function guidesOf(bloc: Bloc): Map<string, string[]> {
   return out;
 }
 
-/** Data validation matching a fact: whole or decimal number within its range, or a yes/no list. */
-function validationOf(fact: Pick<Fact, 'label' | 'type' | 'min' | 'max' | 'unit'>, guides: string[], labels: Labels, lang: Lang): DataValidation {
+/** Data validation matching a fact: whole or decimal number within its range, or a yes/no list; its input message names the fact and the guides. */
+export function validationOf(fact: Pick<Fact, 'label' | 'type' | 'min' | 'max' | 'unit'>, guides: string[], labels: Labels, lang: Lang): DataValidation {
   const F = labels.form;
   const hint = fact.unit === '%' ? [F.percentHint] : [];
   const prompt = clip([`${fact.label}${fact.unit ? ` (${fact.unit})` : ''}.`, ...hint, ...guides].join(' '), PROMPT_MAX);

@@ -114,6 +114,14 @@ export interface Labels {
     percentHint: string;
     errorTitle: string;
   };
+  /** The appraisal workbook the scoring team fills (`cchc appraise`). */
+  appraisalForm: {
+    title: (quarter: string) => string;
+    hint: string;
+    factHeads: string[];
+    criteriaPart: string;
+    criterionHeads: string[];
+  };
   /** Both stages of an appraised quarter. */
   appraisal: {
     /** Added to every title while an explanation waits for a decision. */
@@ -265,6 +273,13 @@ const vi: Labels = {
     percentHint: 'Nhập 95 cho 95 %, không gõ dấu %.',
     errorTitle: 'Giá trị không hợp lệ',
   },
+  appraisalForm: {
+    title: (q) => `BẢNG THẨM ĐỊNH KẾT QUẢ TỰ CHẤM ĐIỂM CẢI CÁCH HÀNH CHÍNH QUÝ ${romanQuarter(q)} NĂM ${parseQuarter(q).year}`,
+    hint: 'Tổ thẩm định chỉ nhập vào các ô nền vàng. Số liệu thẩm định: để trống nếu giữ số liệu của đơn vị; khi điều chỉnh phải ghi lý do.',
+    factHeads: ['STT', 'Chỉ số', 'Đơn vị tính', 'Số liệu đơn vị', 'Tài liệu kiểm chứng của đơn vị', 'Số liệu thẩm định', 'Lý do điều chỉnh', 'Tài liệu thẩm định', '', ''],
+    criteriaPart: 'CÁC TIÊU CHÍ: ĐIỂM TỰ CHẤM, ĐIỂM BAN CHỈ ĐẠO CHẤM, KHÔNG ÁP DỤNG, YÊU CẦU GIẢI TRÌNH',
+    criterionHeads: ['Mã', 'Tiêu chí', 'Điểm tối đa', 'Điểm tự chấm', 'Ghi chú, tài liệu của đơn vị', 'Điểm Ban chỉ đạo chấm', 'Nhận xét, lý do', 'Tài liệu thẩm định', 'Không áp dụng', 'Yêu cầu giải trình'],
+  },
   appraisal: {
     provisional: ' (KẾT QUẢ TẠM THỜI)',
     selfScore: 'Điểm tự chấm',
@@ -410,6 +425,13 @@ const en: Labels = {
     yesNoPrompt: 'Choose Yes or No from the list.',
     percentHint: 'Type 95 for 95 %, without the % sign.',
     errorTitle: 'Value not allowed',
+  },
+  appraisalForm: {
+    title: (q) => `APPRAISAL OF THE SELF-ASSESSMENT, ADMINISTRATIVE REFORM, QUARTER ${romanQuarter(q)} ${parseQuarter(q).year}`,
+    hint: 'The scoring team types only into the yellow cells. Appraised value: leave blank to keep the unit\'s figure; a change needs its reason.',
+    factHeads: ['No.', 'Indicator', 'Unit of measure', 'Unit\'s figure', 'Unit\'s evidence document', 'Appraised value', 'Reason for the change', 'Appraisal document', '', ''],
+    criteriaPart: 'CRITERIA: SELF POINTS, THE COMMITTEE\'S POINTS, NOT APPLICABLE, EXPLANATION REQUESTED',
+    criterionHeads: ['Id', 'Criterion', 'Max', 'Self points', 'Unit\'s note and document', 'Committee\'s points', 'Remark, reason', 'Appraisal document', 'Not applicable', 'Explanation requested'],
   },
   appraisal: {
     provisional: ' (PROVISIONAL)',

@@ -64,14 +64,26 @@ export function givenByAppraisal(source: SourceFile | undefined): (unit: string,
  * Checks an appraisal against the rules and the units' validated evidence, and applies it: every
  * problem at once, located in the appraisal file; `appraised` only when there is no error.
  */
-export function validateAppraisal(rules: Rules, evidence: Evidence, source: SourceFile): { appraised?: AppraisedQuarter; diagnostics: Diagnostic[] } {
+export function validateAppraisal(rules: Rules, evidence: Evidence, source: SourceFile, rulesDigest: string): { appraised?: AppraisedQuarter; diagnostics: Diagnostic[] } {
   const out: Diagnostic[] = [];
   const schema = validateSchema('appraisal', source);
   out.push(...schema.diagnostics);
-  const brokenUnits = new Set(schema.violations.filter((v) => v.path[0] === 'units' && v.path.length >= 2).map((v) => String(v.path[1])));
+  // A broken entry (one fact, manual criterion or explanation) is set aside, the rest of its unit read;
+  // a unit broken elsewhere is set aside whole.
+  const entryOf = (path: Path) => (path.length >= 4 && ['facts', 'manual', 'explanations'].includes(String(path[2])) ? path.slice(0, 4).join('\0') : undefined);
+  const brokenEntries = new Set(schema.violations.map((v) => entryOf(v.path)).filter((e) => e !== undefined));
+  const brokenUnits = new Set(schema.violations.filter((v) => v.path[0] === 'units' && v.path.length >= 2 && !entryOf(v.path)).map((v) => String(v.path[1])));
   if (schema.violations.some((v) => !(v.path[0] === 'units' && v.path.length >= 2))) return { diagnostics: sortDiagnostics(out) };
   const data = source.data as RawAppraisal;
-  if (data.quarter !== evidence.quarter) out.push(diagnostic('APPRAISAL_QUARTER', source.locate(['quarter']), { quarter: data.quarter, expected: evidence.quarter }));
+  if (source.forms) {
+    // A workbook: each sheet says what it was made for.
+    for (const form of source.forms) {
+      if (form.quarter !== evidence.quarter) out.push(diagnostic('APPRAISAL_QUARTER', form.quarterAt, { quarter: form.quarter, expected: evidence.quarter }));
+      if (form.rulesDigest !== rulesDigest) out.push(diagnostic('APPRAISAL_RULES', form.digestAt));
+    }
+  } else if (data.quarter !== evidence.quarter) {
+    out.push(diagnostic('APPRAISAL_QUARTER', source.locate(['quarter']), { quarter: data.quarter, expected: evidence.quarter }));
+  }
 
   const blocOf = new Map(rules.units.map((u) => [u.id, rules.blocs.find((b) => b.bloc === u.bloc)!]));
   const self = new Map(evidence.units);
@@ -89,7 +101,9 @@ export function validateAppraisal(rules: Rules, evidence: Evidence, source: Sour
       out.push(diagnostic('APPRAISAL_UNKNOWN_UNIT', at([], 'key'), { unit: id, ...(hint ? { hint } : {}) }));
       continue;
     }
-    const unit = appraiseUnit(id, raw, bloc, given, at, out);
+    const whole = (part: 'facts' | 'manual' | 'explanations') =>
+      Object.fromEntries(Object.entries(raw[part] ?? {}).filter(([k]) => !brokenEntries.has(['units', id, part, k].join('\0'))));
+    const unit = appraiseUnit(id, { ...raw, facts: whole('facts'), manual: whole('manual'), explanations: whole('explanations') } as RawUnit, bloc, given, at, out);
     self.set(id, unit.self);
     settled.set(id, unit.settled);
     changes.set(id, unit.changes);

@@ -1,0 +1,127 @@
+import { diagnostic, where, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
+import { APPRAISAL_FORM } from '../model/appraisal-form.js';
+import type { FactValue } from '../model/evidence.js';
+import { setOwn } from '../model/own.js';
+import type { FactType } from '../model/scorecard.js';
+import { key, openWorkbook, readValue, textOf, type FactTypeOf } from './evidence-workbook.js';
+import type { FormStamp, Path, SourceFile } from './yaml-file.js';
+
+/** Most rows an appraisal sheet may have: a bloc's has about sixty. */
+const MAX_ROWS = 5000;
+
+interface RawUnit {
+  facts: Record<string, { value: FactValue; reason?: string; source?: string }>;
+  manual: Record<string, { points: FactValue; note?: string; source?: string }>;
+  not_applicable: string[];
+  explain: string[];
+}
+
+/**
+ * Reads a filled appraisal workbook (`cchc appraise`) into the data an appraisal YAML file holds,
+ * each value at its cell (`appraisal.xlsx!Sheet!G9`): a fact's appraised value with its reason and
+ * document, the committee's points, "not applicable" and "explanation requested" marked Có. A
+ * blank appraised value keeps the unit's figure. Never throws for problems of the file itself.
+ */
+export async function loadAppraisalWorkbook(file: string, typeOf: FactTypeOf): Promise<{ source?: SourceFile; diagnostics: Diagnostic[] }> {
+  const opened = await openWorkbook(file);
+  if (!('wb' in opened)) return opened;
+  const { wb } = opened;
+  const C = APPRAISAL_FORM.col;
+  const diagnostics: Diagnostic[] = [];
+  const places = new Map<string, Location>();
+  const units: Record<string, RawUnit> = {};
+  const firstSheetOf = new Map<string, Location>();
+  const forms: FormStamp[] = [];
+  for (const ws of wb.worksheets) {
+    if (textOf(ws.getCell(1, C.key)) !== APPRAISAL_FORM.marker) continue;
+    const at = (row: number, col: number): Location => ({ file, sheet: ws.name, line: row, col });
+    if (ws.state !== 'visible') {
+      diagnostics.push(diagnostic('EVIDENCE_SHEET_HIDDEN', at(1, C.label), { sheet: ws.name }));
+      continue;
+    }
+    if (ws.rowCount > MAX_ROWS) {
+      diagnostics.push(diagnostic('EVIDENCE_WORKBOOK_LIMIT', at(MAX_ROWS + 1, C.key), { what: 'rows', limit: MAX_ROWS, part: ws.name }));
+      continue;
+    }
+    const unit = textOf(ws.getCell(APPRAISAL_FORM.stamp.unit, C.key)) ?? '';
+    const unitAt = at(APPRAISAL_FORM.stamp.unit, C.label);
+    const stamp: FormStamp = {
+      unit,
+      quarter: textOf(ws.getCell(APPRAISAL_FORM.stamp.quarter, C.key)) ?? '',
+      rulesDigest: textOf(ws.getCell(APPRAISAL_FORM.stamp.rulesDigest, C.key)) ?? '',
+      quarterAt: at(APPRAISAL_FORM.stamp.quarter, C.key),
+      digestAt: at(APPRAISAL_FORM.stamp.rulesDigest, C.key),
+    };
+    const first = firstSheetOf.get(unit);
+    if (first) {
+      diagnostics.push(diagnostic('EVIDENCE_UNIT_TWICE', unitAt, { unit, first: where(first) }));
+      continue;
+    }
+    firstSheetOf.set(unit, unitAt);
+    forms.push(stamp);
+    if (places.size === 0) places.set(key(['quarter']), stamp.quarterAt);
+    const place = (path: Path, loc: Location, target: 'value' | 'key' = 'value') => places.set(key(['units', unit, ...path], target), loc);
+    place([], unitAt);
+    place([], unitAt, 'key');
+    const entry: RawUnit = { facts: {}, manual: {}, not_applicable: [], explain: [] };
+    const seen = new Map<string, Location>();
+    const yes = (r: number, col: number, what: string): boolean => {
+      const v = readValue(ws.getCell(r, col), 'boolean', at(r, col), diagnostics);
+      if (v !== undefined && typeof v !== 'boolean') diagnostics.push(diagnostic('EVIDENCE_TYPE', at(r, col), { fact: what, value: String(v), expected: 'boolean' }));
+      return v === true;
+    };
+    for (let r = APPRAISAL_FORM.headerRow + 1; r <= ws.rowCount; r++) {
+      const rowKey = textOf(ws.getCell(r, C.key));
+      if (!rowKey) continue;
+      const keyAt = at(r, C.key);
+      if (seen.has(rowKey)) {
+        diagnostics.push(diagnostic('EVIDENCE_ROW_TWICE', keyAt, { key: rowKey, first: where(seen.get(rowKey)!) }));
+        continue;
+      }
+      seen.set(rowKey, keyAt);
+      const reason = textOf(ws.getCell(r, C.reason));
+      const source = textOf(ws.getCell(r, C.source));
+      const valueAt = at(r, C.value);
+      if (rowKey.startsWith(APPRAISAL_FORM.criterionPrefix)) {
+        const id = rowKey.slice(APPRAISAL_FORM.criterionPrefix.length);
+        const points = readValue(ws.getCell(r, C.value), 'number', valueAt, diagnostics);
+        // A missing note is said at its cell; the criterion's other messages at the row's label.
+        place(['manual', id], at(r, C.reason));
+        place(['manual', id], at(r, C.label), 'key');
+        place(['manual', id, 'points'], valueAt);
+        if (points !== undefined) setOwn(entry.manual, id, { points, ...(reason !== undefined ? { note: reason } : {}), ...(source !== undefined ? { source } : {}) });
+        if (yes(r, C.notApplicable, id)) {
+          place(['not_applicable', entry.not_applicable.length], at(r, C.notApplicable));
+          entry.not_applicable.push(id);
+        }
+        if (yes(r, C.explain, id)) {
+          place(['explain', entry.explain.length], at(r, C.explain));
+          entry.explain.push(id);
+        }
+      } else {
+        const value = readValue(ws.getCell(r, C.value), typeOf(unit, rowKey) as FactType | undefined, valueAt, diagnostics);
+        // A missing reason is said at its cell; a fact unknown, at the row's label.
+        place(['facts', rowKey], at(r, C.reason));
+        place(['facts', rowKey], at(r, C.label), 'key');
+        place(['facts', rowKey, 'value'], valueAt);
+        if (value === undefined) {
+          // A reason without a value says a change was meant: the value is what is missing.
+          if (reason !== undefined) diagnostics.push(diagnostic('SCHEMA_MISSING_KEY', valueAt, { key: 'value' }));
+          continue;
+        }
+        setOwn(entry.facts, rowKey, { value, ...(reason !== undefined ? { reason } : {}), ...(source !== undefined ? { source } : {}) });
+      }
+    }
+    setOwn(units, unit, entry);
+  }
+  const start: Location = { file, sheet: wb.worksheets[0]?.name ?? '', line: 1, col: 1 };
+  if (forms.length === 0) return { diagnostics: diagnostics.length > 0 ? diagnostics : [diagnostic('EVIDENCE_NOT_A_FORM', start)] };
+  const locate = (path: Path, target: 'value' | 'key' = 'value'): Location => {
+    for (let n = path.length; n >= 0; n--) {
+      const found = places.get(key(path.slice(0, n), n === path.length ? target : 'value'));
+      if (found) return found;
+    }
+    return start;
+  };
+  return { source: { file, text: '', data: { quarter: forms[0]!.quarter, units }, parsed: true, locate, forms }, diagnostics };
+}
