@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // Opens the workbooks cchc writes in a real spreadsheet program: scores the shipped samples
-// (2019-Q1, then 2019-Q2 compared with it) and makes the 2019-Q2 evidence forms (one workbook,
-// and one per unit), converts every workbook to PDF with headless LibreOffice, and fails when a
-// conversion fails, gives no PDF, or loses the document's title. With `--png DIR`, also renders
-// the first page of the ranking, of one unit's scorecard and of that unit's form into DIR.
+// (2019-Q1, then 2019-Q2 compared with it, with its sample appraisal), makes the 2019-Q2 evidence
+// forms (one workbook, and one per unit) and its appraisal workbook, converts every workbook to
+// PDF with headless LibreOffice, and fails when a conversion fails, gives no PDF, or loses the
+// document's title. With `--png DIR`, also renders into DIR the district branches' ranking, one
+// unit's scorecard, its form and its sheet of the appraisal workbook.
 //
 // Needs LibreOffice (Debian: libreoffice-calc-nogui) and, for --png or the text check,
 // poppler-utils (pdftoppm, pdftotext).
@@ -40,7 +41,10 @@ try {
     const r = run(process.execPath, [cli, 'template', '--quarter', '2019-Q2', ...argv], { cwd: root });
     if (r.status !== 0) throw new Error(`cchc template exited ${r.status}\n${r.stderr}`);
   }
+  const appraisal = run(process.execPath, [cli, 'appraise', '--evidence', 'samples/2019-Q2', '--out', join(work, 'appraisal', 'appraisal.xlsx')], { cwd: root });
+  if (appraisal.status !== 0) throw new Error(`cchc appraise exited ${appraisal.status}\n${appraisal.stderr}`);
   const books = [{ file: join(work, 'forms', 'evidence-form.xlsx'), title: 'BIỂU NHẬP SỐ LIỆU' }];
+  books.push({ file: join(work, 'appraisal', 'appraisal.xlsx'), title: 'BẢNG THẨM ĐỊNH KẾT QUẢ TỰ CHẤM' });
   for (const name of readdirSync(join(work, 'forms', 'units'))) books.push({ file: join(work, 'forms', 'units', name), title: 'BIỂU NHẬP SỐ LIỆU' });
   for (const quarter of ['2019-Q1', '2019-Q2']) {
     const dir = join(work, 'out', quarter);
@@ -69,11 +73,23 @@ try {
   if (!process.exitCode) console.log(`check:xlsx: ${books.length} workbooks opened and converted by ${office}`);
   if (pngDir && !process.exitCode) {
     const pick = (suffix) => books.find((b) => b.file.endsWith(suffix));
+    // The first page of a PDF whose text holds `marker`.
+    const pageWith = (pdf, marker) => {
+      for (let page = 1; page < 200; page++) {
+        const t = run('pdftotext', ['-f', String(page), '-l', String(page), '-layout', pdf, '-']);
+        if (t.status !== 0) break;
+        if (t.stdout.includes(marker)) return page;
+      }
+      throw new Error(`${pdf}: no page shows ${marker}`);
+    };
+    const ranking = pick(join('2019-Q2', 'ranking.xlsx'));
+    const appraisalBook = pick('appraisal.xlsx');
     const pictures = [
-      [pick(join('2019-Q2', 'ranking.xlsx')), 1, 'ranking'],
+      [ranking, pageWith(ranking.pdf, 'KHỐI CÁC ĐIỆN LỰC TRỰC THUỘC'), 'ranking'],
       [pick(join('2019-Q2', 'units', 'DL-CAUKE.xlsx')), 1, 'unit-scorecard'],
       // Page 1 of a form is its instructions; the unit's sheet follows.
       [pick(join('forms', 'units', 'DL-CAUKE.xlsx')), 2, 'evidence-form'],
+      [appraisalBook, pageWith(appraisalBook.pdf, '(DL-CAUKE)'), 'appraisal-workbook'],
     ];
     for (const [book, page, name] of pictures) {
       const r = run('pdftoppm', ['-f', String(page), '-l', String(page), '-r', '110', '-png', '-singlefile', book.pdf, join(work, name)]);
@@ -83,7 +99,7 @@ try {
         copyFileSync(join(work, `${name}.png`), join(pngDir, `${name}.png`));
       }
     }
-    console.log(`check:xlsx: pictures of the ranking, of DL-CAUKE's scorecard and of its evidence form in ${pngDir}`);
+    console.log(`check:xlsx: pictures of the ranking, of DL-CAUKE's scorecard, evidence form and appraisal sheet in ${pngDir}`);
   }
 } catch (err) {
   fail(err.message);

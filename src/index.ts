@@ -109,6 +109,24 @@ export async function writeEvidenceForms(input: FormInput, out: string, perUnit:
   return [...staged.committed];
 }
 
+/** Reads the units' returned explanation forms (`cchc template --explanations`); exceljs loads here. */
+export async function loadExplanationForms(path: string) {
+  return (await import('./load/explanation-form.js')).loadExplanationForms(path);
+}
+
+/** Writes each unit's explanation form (`cchc template --explanations`) into `out`, all or nothing; units with nothing to answer get none. exceljs loads here. */
+export async function writeExplanationForms(input: import('./report/explanation-form.js').ExplanationFormInput, out: string): Promise<string[]> {
+  const { contestable, writeExplanationForm } = await import('./report/explanation-form.js');
+  const { writeStaged } = await import('./report/staged-files.js');
+  const { safeFileNames } = await import('./report/safe-names.js');
+  const units = input.results.blocs.flatMap((b) => b.units.filter((u) => contestable(u).length > 0).map((u) => ({ bloc: b.id, unit: u })));
+  const names = safeFileNames(units.map((u) => u.unit.id));
+  const staged = await writeStaged(out, async (files) => {
+    for (const [i, { bloc, unit }] of units.entries()) await files.add(`${names[i]}.xlsx`, await writeExplanationForm(input, bloc, unit));
+  });
+  return [...staged.committed];
+}
+
 /** Writes the appraisal workbook of a quarter (`cchc appraise`) to `out`, whole or not at all. exceljs loads here. */
 export async function writeAppraisalForm(input: import('./report/appraisal-workbook.js').AppraisalFormInput, out: string): Promise<void> {
   const { writeAppraisalWorkbook } = await import('./report/appraisal-workbook.js');

@@ -23,6 +23,7 @@ export interface DiffOptions {
   missing: MissingMode;
   out?: string;
   appraisal?: string | false;
+  explanations?: string;
   lang: Lang;
 }
 
@@ -30,7 +31,7 @@ export async function diffCommand(opts: DiffOptions, io: Output = STDIO): Promis
   const vi = opts.lang === 'vi';
   await requireDir(opts.rules, opts.lang);
   await requireDir(opts.against, opts.lang);
-  await requireAppraisal(opts.appraisal, opts.lang);
+  await requireAppraisal(opts, opts.lang);
   // One evidence, two rule sets: a fact only one side declares is left out on the other, with a warning.
   const now = await loadQuarter({ ...opts, lenient: true });
   const old = await loadQuarter({ ...opts, rules: opts.against, lenient: true });

@@ -19,7 +19,7 @@ export interface ExplainOptions extends QuarterOptions {
 export async function explainCommand(opts: ExplainOptions, io: Output = STDIO): Promise<number> {
   const vi = opts.lang === 'vi';
   await requireDir(opts.rules, opts.lang);
-  await requireAppraisal(opts.appraisal, opts.lang);
+  await requireAppraisal(opts, opts.lang);
   const quarter = await loadQuarter(opts);
   const { checked, problems, sources } = quarter;
   const rules = checked.rules;

@@ -31,10 +31,17 @@ export async function requireDir(dir: string, lang: Lang): Promise<void> {
   }
 }
 
-/** Refuses an appraisal named on the command line that is not there (wrong usage); the default one is read only when it exists. */
-export async function requireAppraisal(appraisal: string | false | undefined, lang: Lang): Promise<void> {
-  if (typeof appraisal === 'string' && !(await isFile(appraisal))) {
-    throw new UsageError(lang === 'vi' ? `không tìm thấy tệp thẩm định: ${appraisal}` : `appraisal not found: ${appraisal}`);
+/**
+ * Refuses an appraisal or explanation forms named on the command line that are not there (wrong
+ * usage); the default ones are read only when they exist.
+ */
+export async function requireAppraisal(opts: { appraisal?: string | false; explanations?: string }, lang: Lang): Promise<void> {
+  const vi = lang === 'vi';
+  if (typeof opts.appraisal === 'string' && !(await isFile(opts.appraisal))) {
+    throw new UsageError(vi ? `không tìm thấy tệp thẩm định: ${opts.appraisal}` : `appraisal not found: ${opts.appraisal}`);
+  }
+  if (opts.explanations !== undefined && !(await stat(opts.explanations).catch(() => undefined))) {
+    throw new UsageError(vi ? `không tìm thấy biểu giải trình: ${opts.explanations}` : `explanation forms not found: ${opts.explanations}`);
   }
 }
 

@@ -67,6 +67,7 @@ function program(): Command {
     .option('--no-previous', 'không so sánh với quý trước / no comparison with the previous quarter')
     .option('--appraisal <file>', 'kết quả thẩm định của Ban chỉ đạo / the committee\'s appraisal (default appraisal/<quarter>.yaml beside the evidence, when there)')
     .option('--no-appraisal', 'chỉ chấm theo số liệu tự chấm của đơn vị / score the units\' own figures only')
+    .option('--explanations <path>', 'biểu giải trình đơn vị gửi lại / the units\' returned explanation forms (default explanations/<quarter>/ beside the evidence)')
     .addOption(new Option('--date <YYYY-MM-DD>', 'ngày ký trên bảng điểm / date printed on the sheets (default: left blank)').argParser(dateArg))
     .addOption(new Option('--missing <mode>', 'thiếu số liệu / missing evidence').choices(['error', 'zero']).default('error'))
     .option('--strict', 'biểu nhập của quý khác hoặc bộ tiêu chí khác là lỗi / a form for another quarter or other rules is an error')
@@ -104,6 +105,7 @@ function program(): Command {
     .option('--criterion <id>', 'chỉ một tiêu chí / one criterion only')
     .option('--appraisal <file>', 'kết quả thẩm định của Ban chỉ đạo / the committee\'s appraisal (default appraisal/<quarter>.yaml beside the evidence, when there)')
     .option('--no-appraisal', 'chỉ chấm theo số liệu tự chấm của đơn vị / score the units\' own figures only')
+    .option('--explanations <path>', 'biểu giải trình đơn vị gửi lại / the units\' returned explanation forms (default explanations/<quarter>/ beside the evidence)')
     .option('--rules <dir>', 'thư mục quy tắc / rules folder', 'rules')
     .addOption(new Option('--quarter <quarter>', 'quý, ví dụ 2019-Q1 / quarter, e.g. 2019-Q1').argParser(quarterArg))
     .addOption(new Option('--missing <mode>', 'thiếu số liệu / missing evidence').choices(['error', 'zero']).default('error'))
@@ -122,6 +124,7 @@ function program(): Command {
     .option('--rules <dir>', 'bộ tiêu chí mới / the new rules', 'rules')
     .option('--appraisal <file>', 'kết quả thẩm định của Ban chỉ đạo / the committee\'s appraisal (default appraisal/<quarter>.yaml beside the evidence, when there)')
     .option('--no-appraisal', 'chỉ chấm theo số liệu tự chấm của đơn vị / score the units\' own figures only')
+    .option('--explanations <path>', 'biểu giải trình đơn vị gửi lại / the units\' returned explanation forms (default explanations/<quarter>/ beside the evidence)')
     .addOption(new Option('--quarter <quarter>', 'quý, ví dụ 2019-Q1 / quarter, e.g. 2019-Q1').argParser(quarterArg))
     .addOption(
       new Option('--missing <mode>', 'thiếu số liệu: zero tính 0 điểm cho tiêu chí mới chưa có số liệu / missing evidence: zero scores a new criterion without evidence 0')
@@ -149,6 +152,9 @@ function program(): Command {
     .option('--rules <dir>', 'thư mục quy tắc / rules folder', 'rules')
     .option('--out <path>', 'tệp (hoặc thư mục với --per-unit) / file, or folder with --per-unit (default out/<quarter>/evidence-form.xlsx, out/<quarter>/forms)')
     .option('--per-unit', 'mỗi đơn vị một tệp / one workbook per unit')
+    .option('--explanations', 'biểu giải trình cho các đơn vị sau thẩm định (cần --evidence) / the units\' explanation forms after the appraisal (needs --evidence)')
+    .option('--evidence <path>', 'số liệu của quý, với --explanations / the quarter\'s evidence, with --explanations')
+    .option('--appraisal <file>', 'kết quả thẩm định / the appraisal (default appraisal/<quarter>.yaml beside the evidence)')
     .addOption(langOption())
     .action(async (opts) => {
       process.exitCode = await templateCommand(opts);

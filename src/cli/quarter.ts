@@ -7,6 +7,7 @@ import {
   hasErrors,
   givenByAppraisal,
   loadAppraisalWorkbook,
+  loadExplanationForms,
   loadEvidenceFiles,
   loadYamlFile,
   quarterOfEvidence,
@@ -35,6 +36,8 @@ export interface QuarterOptions {
   lenient?: boolean;
   /** The committee's appraisal; default `appraisal/<quarter>.yaml` beside the evidence when it exists; false: none. */
   appraisal?: string | false;
+  /** The units' explanation forms, a file or folder; default `explanations/<quarter>/` beside the evidence when it exists. */
+  explanations?: string;
 }
 
 /** Where an appraisal is looked for when none is named: `appraisal/<quarter>.yaml` beside the evidence file or folder. */
@@ -67,21 +70,32 @@ export async function loadQuarter(opts: QuarterOptions, cache?: RulesCache) {
   problems.push(...loaded.diagnostics, ...validated.diagnostics);
   let evidence = hasErrors(loaded.diagnostics) ? undefined : validated.evidence;
   let appraised: AppraisedQuarter | undefined;
+  let refused = false;
   if (appraisal) {
     problems.push(...appraisal.diagnostics);
     if (!appraisal.source?.parsed) evidence = undefined;
     else if (evidence) {
-      const checkedAppraisal = validateAppraisal(rules, evidence, appraisal.source, digest);
+      const explained = await loadExplanations(opts, evidence.quarter);
+      for (const d of explained.diagnostics) problems.push(d);
+      const checkedAppraisal = validateAppraisal(rules, evidence, appraisal.source, digest, explained);
+      refused = hasErrors(explained.diagnostics);
       problems.push(...checkedAppraisal.diagnostics);
       appraised = checkedAppraisal.appraised;
     }
     // A cell refused while the workbook was read is an error too, though the rest of it validates.
-    if (!appraised || hasErrors(appraisal.diagnostics)) {
+    if (!appraised || refused || hasErrors(appraisal.diagnostics)) {
       evidence = undefined;
       appraised = undefined;
     }
   }
   return { checked, problems, sources, digest, evidence, appraised, appraisal: appraisal?.file, missing: validated.missing };
+}
+
+/** The explanation forms named, or those of the default folder when it exists. */
+async function loadExplanations(opts: QuarterOptions, quarter: string): Promise<Awaited<ReturnType<typeof loadExplanationForms>>> {
+  const path = opts.explanations ?? join(dirname(normalize(opts.evidence)), 'explanations', quarter);
+  if (opts.explanations === undefined && !(await stat(path).catch(() => undefined))?.isDirectory()) return { given: [], stamps: [], diagnostics: [] };
+  return loadExplanationForms(path);
 }
 
 /** Reads the appraisal named (YAML, or the workbook of `cchc appraise`), or the default one when it exists; undefined when there is none. */

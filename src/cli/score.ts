@@ -31,6 +31,7 @@ export interface ScoreOptions {
   previous?: string | false;
   /** The committee's appraisal (default appraisal/<quarter>.yaml beside the evidence, when there); false with --no-appraisal. */
   appraisal?: string | false;
+  explanations?: string;
   date?: string;
   missing: MissingMode;
   strict?: boolean;
@@ -51,7 +52,7 @@ export async function scoreCommand(opts: ScoreOptions, io: Output = STDIO): Prom
   if (typeof opts.previous === 'string' && !(await isFile(opts.previous))) {
     throw new UsageError(vi ? `không tìm thấy tệp kết quả quý trước: ${opts.previous}` : `previous results not found: ${opts.previous}`);
   }
-  await requireAppraisal(opts.appraisal, opts.lang);
+  await requireAppraisal(opts, opts.lang);
   if (opts.out) await requireApartFromEvidence(opts.out, opts.evidence, opts.lang);
   const quarter = await loadQuarter(opts, opts.reuse?.rules);
   const { checked, problems, sources } = quarter;

@@ -600,6 +600,12 @@ export const CODES = {
           ? `criterion ${p.criterion} does not read fact "${p.fact}"`
           : `fact "${p.fact}" was decided otherwise on the explanation of ${p.other}`,
   },
+  APPRAISAL_EXPLAINED_TWICE: {
+    severity: 'error',
+    doc: 'A criterion explained both in the unit\'s explanation form and in the appraisal file\'s `explanations`: keep one (the form is the unit\'s words; the appraisal file holds the committee\'s decision).',
+    vi: (p) => `tiêu chí ${p.criterion} đã có nội dung giải trình tại ${p.first}`,
+    en: (p) => `criterion ${p.criterion} is already explained at ${p.first}`,
+  },
   APPRAISAL_PENDING: {
     severity: 'error',
     doc: '`settled: true` while an explanation is still waiting for a decision.',

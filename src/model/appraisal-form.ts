@@ -17,3 +17,16 @@ export const APPRAISAL_FORM = {
   col: { key: 1, no: 2, label: 3, measure: 4, own: 5, ownSource: 6, value: 7, reason: 8, source: 9, notApplicable: 10, explain: 11 },
   criterionPrefix: 'criterion:',
 } as const;
+
+/**
+ * The layout of a unit's explanation form (`cchc template --explanations`): one row per
+ * criterion the unit is asked to explain or whose figures the appraisal changed; the unit
+ * writes its explanation and cites a supplementary document.
+ */
+export const EXPLANATION_FORM = {
+  marker: 'cchc-explanation-form/1',
+  stamp: { unit: 2, quarter: 3, rulesDigest: 4 },
+  headerRow: 6,
+  col: { key: 1, no: 2, label: 3, max: 4, self: 5, appraised: 6, changes: 7, requested: 8, text: 9, source: 10 },
+  criterionPrefix: 'criterion:',
+} as const;

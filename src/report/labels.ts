@@ -122,6 +122,12 @@ export interface Labels {
     criteriaPart: string;
     criterionHeads: string[];
   };
+  /** The form a unit answers the appraisal with (`cchc template --explanations`). */
+  explanationForm: {
+    title: (quarter: string) => string;
+    hint: string;
+    heads: string[];
+  };
   /** Both stages of an appraised quarter. */
   appraisal: {
     /** Added to every title while an explanation waits for a decision. */
@@ -280,6 +286,11 @@ const vi: Labels = {
     criteriaPart: 'CÁC TIÊU CHÍ: ĐIỂM TỰ CHẤM, ĐIỂM BAN CHỈ ĐẠO CHẤM, KHÔNG ÁP DỤNG, YÊU CẦU GIẢI TRÌNH',
     criterionHeads: ['Mã', 'Tiêu chí', 'Điểm tối đa', 'Điểm tự chấm', 'Ghi chú, tài liệu của đơn vị', 'Điểm Ban chỉ đạo chấm', 'Nhận xét, lý do', 'Tài liệu thẩm định', 'Không áp dụng', 'Yêu cầu giải trình'],
   },
+  explanationForm: {
+    title: (q) => `BIỂU GIẢI TRÌNH KẾT QUẢ THẨM ĐỊNH CẢI CÁCH HÀNH CHÍNH QUÝ ${romanQuarter(q)} NĂM ${parseQuarter(q).year}`,
+    hint: 'Đơn vị giải trình các tiêu chí được yêu cầu, và các điều chỉnh đơn vị không đồng ý; chỉ nhập vào các ô nền vàng. Để trống nếu đồng ý với kết quả thẩm định.',
+    heads: ['Mã', 'Tiêu chí', 'Điểm tối đa', 'Điểm tự chấm', 'Điểm thẩm định', 'Điều chỉnh của thẩm định, lý do', 'Yêu cầu giải trình', 'Nội dung giải trình', 'Tài liệu bổ sung'],
+  },
   appraisal: {
     provisional: ' (KẾT QUẢ TẠM THỜI)',
     selfScore: 'Điểm tự chấm',
@@ -432,6 +443,11 @@ const en: Labels = {
     factHeads: ['No.', 'Indicator', 'Unit of measure', 'Unit\'s figure', 'Unit\'s evidence document', 'Appraised value', 'Reason for the change', 'Appraisal document', '', ''],
     criteriaPart: 'CRITERIA: SELF POINTS, THE COMMITTEE\'S POINTS, NOT APPLICABLE, EXPLANATION REQUESTED',
     criterionHeads: ['Id', 'Criterion', 'Max', 'Self points', 'Unit\'s note and document', 'Committee\'s points', 'Remark, reason', 'Appraisal document', 'Not applicable', 'Explanation requested'],
+  },
+  explanationForm: {
+    title: (q) => `EXPLANATION OF THE APPRAISAL, ADMINISTRATIVE REFORM, QUARTER ${romanQuarter(q)} ${parseQuarter(q).year}`,
+    hint: 'Explain the criteria you are asked to, and any change you disagree with; type only into the yellow cells. Leave them blank if you agree.',
+    heads: ['Id', 'Criterion', 'Max', 'Self points', 'Appraised points', 'Appraisal changes, reasons', 'Explanation requested', 'Explanation', 'Supplementary document'],
   },
   appraisal: {
     provisional: ' (PROVISIONAL)',

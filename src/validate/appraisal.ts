@@ -1,4 +1,5 @@
-import { diagnostic, sortDiagnostics, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
+import { diagnostic, sortDiagnostics, where, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
+import type { ExplanationForms, GivenExplanation } from '../load/explanation-form.js';
 import type { Path, SourceFile } from '../load/yaml-file.js';
 import { touches, type Change, type Explanation, type Stage } from '../model/appraisal.js';
 import type { Evidence, FactEvidence, FactValue, ManualPoints, UnitEvidence } from '../model/evidence.js';
@@ -64,7 +65,13 @@ export function givenByAppraisal(source: SourceFile | undefined): (unit: string,
  * Checks an appraisal against the rules and the units' validated evidence, and applies it: every
  * problem at once, located in the appraisal file; `appraised` only when there is no error.
  */
-export function validateAppraisal(rules: Rules, evidence: Evidence, source: SourceFile, rulesDigest: string): { appraised?: AppraisedQuarter; diagnostics: Diagnostic[] } {
+export function validateAppraisal(
+  rules: Rules,
+  evidence: Evidence,
+  source: SourceFile,
+  rulesDigest: string,
+  explained: ExplanationForms = { given: [], stamps: [] },
+): { appraised?: AppraisedQuarter; diagnostics: Diagnostic[] } {
   const out: Diagnostic[] = [];
   const schema = validateSchema('appraisal', source);
   out.push(...schema.diagnostics);
@@ -75,13 +82,14 @@ export function validateAppraisal(rules: Rules, evidence: Evidence, source: Sour
   const brokenUnits = new Set(schema.violations.filter((v) => v.path[0] === 'units' && v.path.length >= 2 && !entryOf(v.path)).map((v) => String(v.path[1])));
   if (schema.violations.some((v) => !(v.path[0] === 'units' && v.path.length >= 2))) return { diagnostics: sortDiagnostics(out) };
   const data = source.data as RawAppraisal;
-  if (source.forms) {
-    // A workbook: each sheet says what it was made for.
-    for (const form of source.forms) {
+  // A workbook, and each explanation form: each sheet says what it was made for.
+  if (source.forms || explained.stamps.length > 0) {
+    for (const form of [...(source.forms ?? []), ...explained.stamps]) {
       if (form.quarter !== evidence.quarter) out.push(diagnostic('APPRAISAL_QUARTER', form.quarterAt, { quarter: form.quarter, expected: evidence.quarter }));
       if (form.rulesDigest !== rulesDigest) out.push(diagnostic('APPRAISAL_RULES', form.digestAt));
     }
-  } else if (data.quarter !== evidence.quarter) {
+  }
+  if (!source.forms && data.quarter !== evidence.quarter) {
     out.push(diagnostic('APPRAISAL_QUARTER', source.locate(['quarter']), { quarter: data.quarter, expected: evidence.quarter }));
   }
 
@@ -91,19 +99,26 @@ export function validateAppraisal(rules: Rules, evidence: Evidence, source: Sour
   const changes = new Map<string, Change[]>();
   const explanations = new Map<string, Map<string, Explanation>>();
   let pending: string | undefined;
-  for (const [id, raw] of Object.entries(data.units)) {
+  // The units' explanations from their forms join the appraisal's entries, each at its cell.
+  const givenBy = new Map<string, GivenExplanation[]>();
+  for (const g of explained.given) givenBy.set(g.unit, [...(givenBy.get(g.unit) ?? []), g]);
+  const entries = Object.entries(data.units);
+  for (const unit of givenBy.keys()) if (!Object.hasOwn(data.units, unit)) entries.push([unit, {}]);
+  for (const [id, rawUnit] of entries) {
     if (brokenUnits.has(id)) continue;
+    const { raw, explanationAt } = withGiven(rawUnit, givenBy.get(id) ?? [], (path) => source.locate(['units', id, ...path], 'key'), out);
     const at = (path: Path, target?: 'value' | 'key') => source.locate(['units', id, ...path], target);
     const bloc = blocOf.get(id);
     const given = evidence.units.get(id);
     if (!bloc || !given) {
       const hint = closest(id, blocOf.keys());
-      out.push(diagnostic('APPRAISAL_UNKNOWN_UNIT', at([], 'key'), { unit: id, ...(hint ? { hint } : {}) }));
+      const place = Object.hasOwn(data.units, id) ? at([], 'key') : givenBy.get(id)![0]!.at;
+      out.push(diagnostic('APPRAISAL_UNKNOWN_UNIT', place, { unit: id, ...(hint ? { hint } : {}) }));
       continue;
     }
     const whole = (part: 'facts' | 'manual' | 'explanations') =>
       Object.fromEntries(Object.entries(raw[part] ?? {}).filter(([k]) => !brokenEntries.has(['units', id, part, k].join('\0'))));
-    const unit = appraiseUnit(id, { ...raw, facts: whole('facts'), manual: whole('manual'), explanations: whole('explanations') } as RawUnit, bloc, given, at, out);
+    const unit = appraiseUnit(id, { ...raw, facts: whole('facts'), manual: whole('manual'), explanations: whole('explanations') } as RawUnit, bloc, given, at, out, explanationAt);
     self.set(id, unit.self);
     settled.set(id, unit.settled);
     changes.set(id, unit.changes);
@@ -122,8 +137,30 @@ export function validateAppraisal(rules: Rules, evidence: Evidence, source: Sour
 
 type At = (path: Path, target?: 'value' | 'key') => Location;
 
+/**
+ * A unit's appraisal entry with the explanations its forms give: the text and document of each
+ * criterion joined to the committee's entry (its decision), and where each came from. A text
+ * given in both places is an error at the form's cell.
+ */
+function withGiven(raw: RawUnit, given: readonly GivenExplanation[], keyAt: (path: Path) => Location, out: Diagnostic[]): { raw: RawUnit; explanationAt: Map<string, Location> } {
+  const explanationAt = new Map<string, Location>();
+  if (given.length === 0) return { raw, explanationAt };
+  const explanations: Record<string, RawExplanation> = { ...(raw.explanations ?? {}) };
+  for (const g of given) {
+    const entry = ownOf(explanations, g.criterion);
+    if (entry?.text !== undefined) {
+      out.push(diagnostic('APPRAISAL_EXPLAINED_TWICE', g.at, { criterion: g.criterion, first: where(keyAt(['explanations', g.criterion, 'text'])) }));
+      continue;
+    }
+    setOwn(explanations, g.criterion, { ...entry, ...(g.text !== undefined ? { text: g.text } : {}), ...(g.source !== undefined ? { source: g.source } : {}) });
+    // Without an entry in the appraisal, a message about the explanation points at the form.
+    if (!entry) explanationAt.set(g.criterion, g.at);
+  }
+  return { raw: { ...raw, explanations }, explanationAt };
+}
+
 /** One unit's appraisal checked and applied: round 1 (corrections), then round 2 (decisions on explanations). */
-function appraiseUnit(id: string, raw: RawUnit, bloc: Bloc, given: UnitEvidence, at: At, out: Diagnostic[]) {
+function appraiseUnit(id: string, raw: RawUnit, bloc: Bloc, given: UnitEvidence, at: At, out: Diagnostic[], explanationAt: ReadonlyMap<string, Location>) {
   const criteria = new Map(placedCriteria(bloc).map((p) => [p.criterion.id, p.criterion]));
   const facts: Record<string, FactEvidence> = { ...given.facts };
   const manual: Record<string, ManualPoints> = { ...given.manual };
@@ -213,7 +250,7 @@ function appraiseUnit(id: string, raw: RawUnit, bloc: Bloc, given: UnitEvidence,
     setOwn(facts, name, { value, ...(e.source !== undefined ? { source: e.source } : {}), note: e.reason! });
   };
   for (const [cid, e] of Object.entries(raw.explanations ?? {})) {
-    const keyAt = () => at(['explanations', cid], 'key');
+    const keyAt = () => explanationAt.get(cid) ?? at(['explanations', cid], 'key');
     const c = criteria.get(cid);
     if (!c) {
       out.push(diagnostic('APPRAISAL_UNKNOWN_CRITERION', keyAt(), { criterion: cid, hint: closest(cid, criteria.keys()) ?? '' }));

@@ -1,0 +1,81 @@
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { diagnostic, where, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
+import { EXPLANATION_FORM } from '../model/appraisal-form.js';
+import { openWorkbook, textOf } from './evidence-workbook.js';
+import type { FormStamp } from './yaml-file.js';
+
+/** A unit's explanation of one criterion, as its form gives it, with the cell it was written in. */
+export interface GivenExplanation {
+  unit: string;
+  criterion: string;
+  text?: string;
+  source?: string;
+  /** The explanation's cell, where a message about it points. */
+  at: Location;
+}
+
+/** Explanation forms read: each unit's explanations, and what each form says it was made for. */
+export interface ExplanationForms {
+  given: GivenExplanation[];
+  stamps: FormStamp[];
+}
+
+/**
+ * Reads the returned explanation forms (`cchc template --explanations`): an .xlsx file, or every
+ * .xlsx of a folder (Excel's lock files skipped). A row with neither text nor document is no
+ * explanation: the unit agrees. Never throws for problems of the files themselves.
+ */
+export async function loadExplanationForms(path: string): Promise<ExplanationForms & { diagnostics: Diagnostic[] }> {
+  const info = await stat(path).catch(() => undefined);
+  const files = info?.isDirectory()
+    ? (await readdir(path)).filter((n) => /\.xlsx$/i.test(n) && !n.startsWith('~$')).sort().map((n) => join(path, n))
+    : [path];
+  const out: ExplanationForms & { diagnostics: Diagnostic[] } = { given: [], stamps: [], diagnostics: [] };
+  const firstOf = new Map<string, Location>();
+  const C = EXPLANATION_FORM.col;
+  for (const file of files) {
+    const opened = await openWorkbook(file);
+    if (!('wb' in opened)) {
+      out.diagnostics.push(...opened.diagnostics);
+      continue;
+    }
+    let forms = 0;
+    for (const ws of opened.wb.worksheets) {
+      if (textOf(ws.getCell(1, C.key)) !== EXPLANATION_FORM.marker) continue;
+      forms++;
+      const at = (row: number, col: number): Location => ({ file, sheet: ws.name, line: row, col });
+      const unit = textOf(ws.getCell(EXPLANATION_FORM.stamp.unit, C.key)) ?? '';
+      const unitAt = at(EXPLANATION_FORM.stamp.unit, C.label);
+      const first = firstOf.get(unit);
+      if (first) {
+        out.diagnostics.push(diagnostic('EVIDENCE_UNIT_TWICE', unitAt, { unit, first: where(first) }));
+        continue;
+      }
+      firstOf.set(unit, unitAt);
+      out.stamps.push({
+        unit,
+        quarter: textOf(ws.getCell(EXPLANATION_FORM.stamp.quarter, C.key)) ?? '',
+        rulesDigest: textOf(ws.getCell(EXPLANATION_FORM.stamp.rulesDigest, C.key)) ?? '',
+        quarterAt: at(EXPLANATION_FORM.stamp.quarter, C.key),
+        digestAt: at(EXPLANATION_FORM.stamp.rulesDigest, C.key),
+      });
+      const seen = new Map<string, Location>();
+      for (let r = EXPLANATION_FORM.headerRow + 1; r <= Math.min(ws.rowCount, 5000); r++) {
+        const key = textOf(ws.getCell(r, C.key));
+        if (!key?.startsWith(EXPLANATION_FORM.criterionPrefix)) continue;
+        if (seen.has(key)) {
+          out.diagnostics.push(diagnostic('EVIDENCE_ROW_TWICE', at(r, C.key), { key, first: where(seen.get(key)!) }));
+          continue;
+        }
+        seen.set(key, at(r, C.key));
+        const text = textOf(ws.getCell(r, C.text));
+        const source = textOf(ws.getCell(r, C.source));
+        if (text === undefined && source === undefined) continue;
+        out.given.push({ unit, criterion: key.slice(EXPLANATION_FORM.criterionPrefix.length), ...(text !== undefined ? { text } : {}), ...(source !== undefined ? { source } : {}), at: at(r, C.text) });
+      }
+    }
+    if (forms === 0) out.diagnostics.push(diagnostic('EVIDENCE_NOT_A_FORM', { file, sheet: opened.wb.worksheets[0]?.name ?? '', line: 1, col: 1 }));
+  }
+  return out;
+}
