@@ -23,7 +23,8 @@ export { scoreAppraised, scoreQuarter, rulesDigest, type PhaseTimings } from './
 export { loadEvidenceFiles } from './load/evidence.js';
 export { quarterOfEvidence, validateEvidence, type MissingByUnit, type MissingMode } from './validate/evidence.js';
 export { givenByAppraisal, validateAppraisal, type AppraisedQuarter } from './validate/appraisal.js';
-export { loadYamlFile } from './load/yaml-file.js';
+export { loadYamlFile, type SourceFile } from './load/yaml-file.js';
+export { mergeAppraisals } from './load/appraisal-sources.js';
 
 /** Reads a filled appraisal workbook (`cchc appraise`); exceljs loads here. */
 export async function loadAppraisalWorkbook(...args: Parameters<typeof import('./load/appraisal-workbook.js').loadAppraisalWorkbook>) {

@@ -107,7 +107,7 @@ units:
     expect(cauke.criteria.find((c) => c.id === 'I.2')!.points).toBe(2);
     // 88.18 − (4 − 2) − (3.5 − 2) = 84.68
     expect(cauke.score).toBe(84.68);
-  });
+  }, 30_000);
 
   it('every problem at its cell: a change without its reason, a value out of range, text for a number, points above the max', async () => {
     let at: Record<string, string> = {};
@@ -147,4 +147,49 @@ units:
     expect(r.stderr).toContain(`${file}!Văn phòng!A3 lỗi APPRAISAL_QUARTER`);
     expect(r.stderr).toContain(`${file}!Phòng Kinh doanh!A4 lỗi APPRAISAL_RULES`);
   });
+});
+
+describe('the workbook\'s first round with the decisions in YAML', () => {
+  const decisions = `quarter: 2019-Q2
+settled: true
+units:
+  DL-CAUKE:
+    explanations:
+      I.2:
+        text: "Một hồ sơ khách hàng chủ động hẹn lại ngày khảo sát, có xác nhận của khách hàng"
+        source: "Công văn 215/ĐLCK-KD"
+        decision: accepted
+        reason: "Chấp nhận loại trừ thời gian chờ của hồ sơ có xác nhận; hồ sơ còn lại vẫn tính"
+        facts: { lv_connection_days: 3.8 }
+  DL-TPTV:
+    explanations:
+      III.2:
+        text: "Yêu cầu thứ hai quá hạn do khách hàng vắng nhà"
+        source: "Công văn 230/ĐLTP-KD"
+        decision: rejected
+        reason: "Không có biên bản xác nhận khách hàng vắng nhà trong thời hạn giải quyết"
+`;
+
+  it('read together beside the evidence, they are the sample appraisal, byte for byte', async () => {
+    const dir = tempDir();
+    const { cpSync, mkdirSync, copyFileSync } = await import('node:fs');
+    cpSync('samples/2019-Q2', join(dir, '2019-Q2'), { recursive: true });
+    mkdirSync(join(dir, 'appraisal'));
+    copyFileSync(await filled(firstRound), join(dir, 'appraisal', '2019-Q2.xlsx'));
+    writeFileSync(join(dir, 'appraisal', '2019-Q2.yaml'), decisions);
+    const r = cchc(['score', '--evidence', join(dir, '2019-Q2'), '--out', join(dir, 'out')]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(join(dir, 'out', 'results.json'), 'utf8')).toBe(readFileSync('test/golden/2019-Q2/results.json', 'utf8'));
+  }, 30_000);
+
+  it('the same fact corrected in both is refused at the second', async () => {
+    const workbook = await filled(firstRound);
+    const yaml = join(tempDir(), 'decisions.yaml');
+    const text = decisions.replace('  DL-TPTV:\n', '  DL-TPTV:\n    facts:\n      cskh_overdue_requests: { value: 3, reason: "x" }\n');
+    writeFileSync(yaml, text);
+    const r = cchc(['score', '--evidence', 'samples/2019-Q2', '--appraisal', workbook, '--appraisal', yaml, '--out', join(tempDir(), 'out')]);
+    expect(r.code).toBe(1);
+    const line = text.split('\n').findIndex((l) => l.includes('cskh_overdue_requests')) + 1;
+    expect(r.stderr).toContain(`${yaml}:${line}:7 lỗi APPRAISAL_TWICE "cskh_overdue_requests" đã có tại ${workbook}!Điện lực Thành phố Trà Vinh!`);
+  }, 30_000);
 });

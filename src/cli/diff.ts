@@ -22,7 +22,7 @@ export interface DiffOptions {
   quarter?: string;
   missing: MissingMode;
   out?: string;
-  appraisal?: string | false;
+  appraisal?: string[] | false;
   explanations?: string;
   lang: Lang;
 }

@@ -35,10 +35,10 @@ export async function requireDir(dir: string, lang: Lang): Promise<void> {
  * Refuses an appraisal or explanation forms named on the command line that are not there (wrong
  * usage); the default ones are read only when they exist.
  */
-export async function requireAppraisal(opts: { appraisal?: string | false; explanations?: string }, lang: Lang): Promise<void> {
+export async function requireAppraisal(opts: { appraisal?: string[] | false; explanations?: string }, lang: Lang): Promise<void> {
   const vi = lang === 'vi';
-  if (typeof opts.appraisal === 'string' && !(await isFile(opts.appraisal))) {
-    throw new UsageError(vi ? `không tìm thấy tệp thẩm định: ${opts.appraisal}` : `appraisal not found: ${opts.appraisal}`);
+  for (const file of opts.appraisal || []) {
+    if (!(await isFile(file))) throw new UsageError(vi ? `không tìm thấy tệp thẩm định: ${file}` : `appraisal not found: ${file}`);
   }
   if (opts.explanations !== undefined && !(await stat(opts.explanations).catch(() => undefined))) {
     throw new UsageError(vi ? `không tìm thấy biểu giải trình: ${opts.explanations}` : `explanation forms not found: ${opts.explanations}`);

@@ -39,6 +39,11 @@ function positiveInteger(text: string): number {
   return n;
 }
 
+/** An option given more than once: each value kept, in order. */
+function collect(value: string, previous?: string[]): string[] {
+  return [...(previous ?? []), value];
+}
+
 const langOption = () =>
   new Option('--lang <lang>', 'ngôn ngữ thông báo / message language').choices(['vi', 'en']).default('vi');
 
@@ -65,7 +70,7 @@ function program(): Command {
     .option('--out <dir>', 'thư mục kết quả / output folder (default out/<quarter>)')
     .option('--previous <file>', 'results.json của quý trước / previous quarter results (default <out root>/<previous quarter>/results.json)')
     .option('--no-previous', 'không so sánh với quý trước / no comparison with the previous quarter')
-    .option('--appraisal <file>', 'kết quả thẩm định của Ban chỉ đạo / the committee\'s appraisal (default appraisal/<quarter>.yaml beside the evidence, when there)')
+    .option('--appraisal <file>', 'kết quả thẩm định của Ban chỉ đạo, có thể nhiều tệp / the committee\'s appraisal, one file or more (default appraisal/<quarter>.yaml and .xlsx beside the evidence, when there)', collect)
     .option('--no-appraisal', 'chỉ chấm theo số liệu tự chấm của đơn vị / score the units\' own figures only')
     .option('--explanations <path>', 'biểu giải trình đơn vị gửi lại / the units\' returned explanation forms (default explanations/<quarter>/ beside the evidence)')
     .addOption(new Option('--date <YYYY-MM-DD>', 'ngày ký trên bảng điểm / date printed on the sheets (default: left blank)').argParser(dateArg))
@@ -103,7 +108,7 @@ function program(): Command {
     .requiredOption('--evidence <path>', 'tệp hoặc thư mục số liệu / evidence file or folder')
     .requiredOption('--unit <id>', 'mã đơn vị / unit id')
     .option('--criterion <id>', 'chỉ một tiêu chí / one criterion only')
-    .option('--appraisal <file>', 'kết quả thẩm định của Ban chỉ đạo / the committee\'s appraisal (default appraisal/<quarter>.yaml beside the evidence, when there)')
+    .option('--appraisal <file>', 'kết quả thẩm định của Ban chỉ đạo, có thể nhiều tệp / the committee\'s appraisal, one file or more (default appraisal/<quarter>.yaml and .xlsx beside the evidence, when there)', collect)
     .option('--no-appraisal', 'chỉ chấm theo số liệu tự chấm của đơn vị / score the units\' own figures only')
     .option('--explanations <path>', 'biểu giải trình đơn vị gửi lại / the units\' returned explanation forms (default explanations/<quarter>/ beside the evidence)')
     .option('--rules <dir>', 'thư mục quy tắc / rules folder', 'rules')
@@ -122,7 +127,7 @@ function program(): Command {
     .requiredOption('--against <dir>', 'bộ tiêu chí cũ / the rules to compare with')
     .requiredOption('--evidence <path>', 'tệp hoặc thư mục số liệu / evidence file or folder')
     .option('--rules <dir>', 'bộ tiêu chí mới / the new rules', 'rules')
-    .option('--appraisal <file>', 'kết quả thẩm định của Ban chỉ đạo / the committee\'s appraisal (default appraisal/<quarter>.yaml beside the evidence, when there)')
+    .option('--appraisal <file>', 'kết quả thẩm định của Ban chỉ đạo, có thể nhiều tệp / the committee\'s appraisal, one file or more (default appraisal/<quarter>.yaml and .xlsx beside the evidence, when there)', collect)
     .option('--no-appraisal', 'chỉ chấm theo số liệu tự chấm của đơn vị / score the units\' own figures only')
     .option('--explanations <path>', 'biểu giải trình đơn vị gửi lại / the units\' returned explanation forms (default explanations/<quarter>/ beside the evidence)')
     .addOption(new Option('--quarter <quarter>', 'quý, ví dụ 2019-Q1 / quarter, e.g. 2019-Q1').argParser(quarterArg))
@@ -154,7 +159,7 @@ function program(): Command {
     .option('--per-unit', 'mỗi đơn vị một tệp / one workbook per unit')
     .option('--explanations', 'biểu giải trình cho các đơn vị sau thẩm định (cần --evidence) / the units\' explanation forms after the appraisal (needs --evidence)')
     .option('--evidence <path>', 'số liệu của quý, với --explanations / the quarter\'s evidence, with --explanations')
-    .option('--appraisal <file>', 'kết quả thẩm định / the appraisal (default appraisal/<quarter>.yaml beside the evidence)')
+    .option('--appraisal <file>', 'kết quả thẩm định / the appraisal (default appraisal/<quarter>.yaml and .xlsx beside the evidence)', collect)
     .addOption(langOption())
     .action(async (opts) => {
       process.exitCode = await templateCommand(opts);

@@ -14,7 +14,10 @@ import {
   rulesDigest,
   validateAppraisal,
   validateEvidence,
+  mergeAppraisals,
   type AppraisedQuarter,
+  type Diagnostic,
+  type SourceFile,
   type CheckedRules,
   type MissingByUnit,
   type MissingMode,
@@ -34,8 +37,11 @@ export interface QuarterOptions {
   strict?: boolean;
   /** See EvidenceOptions.lenient: for diff. */
   lenient?: boolean;
-  /** The committee's appraisal; default `appraisal/<quarter>.yaml` beside the evidence when it exists; false: none. */
-  appraisal?: string | false;
+  /**
+   * The committee's appraisal, in one file or several (the workbook's first round and the YAML's
+   * decisions); default `appraisal/<quarter>.yaml` and `.xlsx` beside the evidence, those that exist; false: none.
+   */
+  appraisal?: string[] | false;
   /** The units' explanation forms, a file or folder; default `explanations/<quarter>/` beside the evidence when it exists. */
   explanations?: string;
 }
@@ -49,14 +55,14 @@ export function defaultAppraisal(evidence: string, quarter: string): string {
 export async function loadQuarter(opts: QuarterOptions, cache?: RulesCache) {
   const checked = cache ? await checkRulesOnce(opts.rules, cache) : await checkRules(opts.rules);
   const problems = [...checked.diagnostics];
-  const sources = new Map(checked.sources);
+  const sources = new Map<string, string>(checked.sources);
   if (!checked.rules) return { checked, problems, sources, missing: new Map() as MissingByUnit };
   const rules = checked.rules;
   const digest = rulesDigest(checked.files);
   const loaded = await loadEvidenceFiles(opts.evidence, factTypeOf(rules));
   for (const f of loaded.files) sources.set(f.file, f.text);
   const appraisal = await loadAppraisal(opts, quarterOfEvidence(loaded.files, opts.quarter), factTypeOf(rules));
-  if (appraisal?.source?.text) sources.set(appraisal.file, appraisal.source.text);
+  for (const t of appraisal?.texts ?? []) if (t.text) sources.set(t.file, t.text);
   const validated = validateEvidence(rules, loaded.files, {
     path: opts.evidence,
     quarter: opts.quarter,
@@ -73,7 +79,7 @@ export async function loadQuarter(opts: QuarterOptions, cache?: RulesCache) {
   let refused = false;
   if (appraisal) {
     problems.push(...appraisal.diagnostics);
-    if (!appraisal.source?.parsed) evidence = undefined;
+    if (!appraisal.source) evidence = undefined;
     else if (evidence) {
       const explained = await loadExplanations(opts, evidence.quarter);
       for (const d of explained.diagnostics) problems.push(d);
@@ -88,7 +94,7 @@ export async function loadQuarter(opts: QuarterOptions, cache?: RulesCache) {
       appraised = undefined;
     }
   }
-  return { checked, problems, sources, digest, evidence, appraised, appraisal: appraisal?.file, missing: validated.missing };
+  return { checked, problems, sources, digest, evidence, appraised, missing: validated.missing };
 }
 
 /** The explanation forms named, or those of the default folder when it exists. */
@@ -98,17 +104,26 @@ async function loadExplanations(opts: QuarterOptions, quarter: string): Promise<
   return loadExplanationForms(path);
 }
 
-/** Reads the appraisal named (YAML, or the workbook of `cchc appraise`), or the default one when it exists; undefined when there is none. */
+/** Reads the appraisal named (YAML, or the workbook of `cchc appraise`, or both), or the default files that exist; undefined when there is none. */
 async function loadAppraisal(opts: QuarterOptions, quarter: string | undefined, typeOf: ReturnType<typeof factTypeOf>) {
   if (opts.appraisal === false) return undefined;
-  let file = opts.appraisal;
-  if (file === undefined && quarter !== undefined) {
-    const candidates = [defaultAppraisal(opts.evidence, quarter), defaultAppraisal(opts.evidence, quarter).replace(/\.yaml$/, '.xlsx')];
-    for (const c of candidates) if ((await stat(c).catch(() => undefined))?.isFile()) file ??= c;
+  let files = opts.appraisal ?? [];
+  if (opts.appraisal === undefined && quarter !== undefined) {
+    const yaml = defaultAppraisal(opts.evidence, quarter);
+    const found = await Promise.all([yaml, yaml.replace(/\.yaml$/, '.xlsx')].map(async (f) => ((await stat(f).catch(() => undefined))?.isFile() ? f : undefined)));
+    files = found.filter((f) => f !== undefined);
   }
-  if (file === undefined) return undefined;
-  const loaded = /\.xlsx$/i.test(file) ? await loadAppraisalWorkbook(file, typeOf) : await loadYamlFile(file);
-  return { file, ...loaded };
+  if (files.length === 0) return undefined;
+  const diagnostics: Diagnostic[] = [];
+  const sources: SourceFile[] = [];
+  for (const file of files) {
+    const loaded = /\.xlsx$/i.test(file) ? await loadAppraisalWorkbook(file, typeOf) : await loadYamlFile(file);
+    diagnostics.push(...loaded.diagnostics);
+    if (loaded.source) sources.push(loaded.source);
+  }
+  if (sources.length < files.length || !sources.every((s) => s.parsed)) return { files, texts: sources, diagnostics };
+  const merged = mergeAppraisals(sources);
+  return { files, texts: sources, source: merged.source, diagnostics: [...diagnostics, ...merged.diagnostics] };
 }
 
 /** The rules of `dir`, checked again only when a file in it was added, removed or changed since the cached run. */

@@ -30,7 +30,7 @@ export interface ScoreOptions {
   /** A file; false with --no-previous. */
   previous?: string | false;
   /** The committee's appraisal (default appraisal/<quarter>.yaml beside the evidence, when there); false with --no-appraisal. */
-  appraisal?: string | false;
+  appraisal?: string[] | false;
   explanations?: string;
   date?: string;
   missing: MissingMode;

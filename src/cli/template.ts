@@ -23,7 +23,7 @@ export interface TemplateOptions {
   /** The explanation forms of an appraised quarter instead: needs the evidence (and its appraisal). */
   explanations?: boolean;
   evidence?: string;
-  appraisal?: string | false;
+  appraisal?: string[] | false;
   lang: Lang;
 }
 

@@ -600,11 +600,11 @@ export const CODES = {
           ? `criterion ${p.criterion} does not read fact "${p.fact}"`
           : `fact "${p.fact}" was decided otherwise on the explanation of ${p.other}`,
   },
-  APPRAISAL_EXPLAINED_TWICE: {
+  APPRAISAL_TWICE: {
     severity: 'error',
-    doc: 'A criterion explained both in the unit\'s explanation form and in the appraisal file\'s `explanations`: keep one (the form is the unit\'s words; the appraisal file holds the committee\'s decision).',
-    vi: (p) => `tiêu chí ${p.criterion} đã có nội dung giải trình tại ${p.first}`,
-    en: (p) => `criterion ${p.criterion} is already explained at ${p.first}`,
+    doc: 'The same entry given in two places: a fact\'s correction, a criterion\'s points or explanation in two appraisal files (the workbook and the YAML), or an explanation both in the unit\'s form and in the appraisal file. Keep one.',
+    vi: (p) => `"${p.id}" đã có tại ${p.first}`,
+    en: (p) => `"${p.id}" is already given at ${p.first}`,
   },
   APPRAISAL_PENDING: {
     severity: 'error',

@@ -89,7 +89,8 @@ export function validateAppraisal(
       if (form.rulesDigest !== rulesDigest) out.push(diagnostic('APPRAISAL_RULES', form.digestAt));
     }
   }
-  if (!source.forms && data.quarter !== evidence.quarter) {
+  // A workbook's quarter is its stamps', checked above; a YAML file's is in its own words.
+  if (data.quarter !== evidence.quarter && data.quarter !== source.forms?.[0]?.quarter) {
     out.push(diagnostic('APPRAISAL_QUARTER', source.locate(['quarter']), { quarter: data.quarter, expected: evidence.quarter }));
   }
 
@@ -149,7 +150,7 @@ function withGiven(raw: RawUnit, given: readonly GivenExplanation[], keyAt: (pat
   for (const g of given) {
     const entry = ownOf(explanations, g.criterion);
     if (entry?.text !== undefined) {
-      out.push(diagnostic('APPRAISAL_EXPLAINED_TWICE', g.at, { criterion: g.criterion, first: where(keyAt(['explanations', g.criterion, 'text'])) }));
+      out.push(diagnostic('APPRAISAL_TWICE', g.at, { id: g.criterion, first: where(keyAt(['explanations', g.criterion, 'text'])) }));
       continue;
     }
     setOwn(explanations, g.criterion, { ...entry, ...(g.text !== undefined ? { text: g.text } : {}), ...(g.source !== undefined ? { source: g.source } : {}) });
