@@ -53,4 +53,30 @@ describe('cchc score --watch', () => {
       child.kill();
     }
   }, 40_000);
+
+  it('rescores when the appraisal beside the evidence changes', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cchc-watch-'));
+    temps.push(dir);
+    cpSync(join(ROOT, 'samples', '2019-Q2'), join(dir, '2019-Q2'), { recursive: true });
+    cpSync(join(ROOT, 'samples', 'appraisal'), join(dir, 'appraisal'), { recursive: true });
+    const child = spawn(process.execPath, [CLI, 'score', '--watch', '--evidence', join(dir, '2019-Q2'), '--out', join(dir, 'out', '2019-Q2'), '--no-previous', '--lang', 'en'], {
+      cwd: ROOT,
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    try {
+      await until(() => output, /first run — done/);
+      // The sample appraisal: DL-CAUKE 88.18 of its own, 86.68 appraised (golden-samples.test.ts).
+      expect(output).toMatch(/DL-CAUKE {2}Điện lực Cầu Kè +88\.18 +86\.68 +−1\.50/);
+      // II.4 back to the unit's 3.5: 88.18 appraised too.
+      const file = join(dir, 'appraisal', '2019-Q2.yaml');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('II.4: { points: 2,', 'II.4: { points: 3.5,'));
+      await until(() => output, /changed: .*2019-Q2\.yaml — done/);
+      expect(output.slice(output.indexOf('first run — done'))).toMatch(/DL-CAUKE {2}Điện lực Cầu Kè +88\.18 +88\.18 /);
+    } finally {
+      child.kill();
+    }
+  }, 40_000);
 });

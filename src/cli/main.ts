@@ -86,7 +86,8 @@ function program(): Command {
         const { scoreOutputs, watchAndRun } = await watch();
         // What has not changed since the last run (the rules, most scorecards) is not made again.
         const reuse = { rules: {}, scorecards: new Map<string, string>() };
-        await watchAndRun([opts.rules, opts.evidence], scoreOutputs(opts.out ?? 'out'), opts.lang, (io) => scoreCommand({ ...opts, reuse }, io));
+        const paths = [opts.rules, opts.evidence, ...(await (await import('./quarter.js')).appraisalPaths(opts))];
+        await watchAndRun(paths, scoreOutputs(opts.out ?? 'out'), opts.lang, (io) => scoreCommand({ ...opts, reuse }, io));
       }
       process.exitCode = await scoreCommand(opts);
     });
@@ -118,7 +119,10 @@ function program(): Command {
     .option('--watch', 'giải thích lại mỗi khi tệp thay đổi / explain again whenever a file changes')
     .addOption(langOption())
     .action(async (opts) => {
-      if (opts.watch) await (await watch()).watchAndRun([opts.rules, opts.evidence], () => false, opts.lang, (io) => explainCommand(opts, io));
+      if (opts.watch) {
+        const paths = [opts.rules, opts.evidence, ...(await (await import('./quarter.js')).appraisalPaths(opts))];
+        await (await watch()).watchAndRun(paths, () => false, opts.lang, (io) => explainCommand(opts, io));
+      }
       process.exitCode = await explainCommand(opts);
     });
   cmd

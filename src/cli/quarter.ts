@@ -46,6 +46,14 @@ export interface QuarterOptions {
   explanations?: string;
 }
 
+/** The appraisal files and explanation forms a run may read, those that exist: what `--watch` watches beside the rules and evidence. */
+export async function appraisalPaths(opts: Pick<QuarterOptions, 'evidence' | 'appraisal' | 'explanations'>): Promise<string[]> {
+  const beside = dirname(normalize(opts.evidence));
+  const paths = [...(opts.appraisal === false ? [] : (opts.appraisal ?? [join(beside, 'appraisal')])), opts.explanations ?? join(beside, 'explanations')];
+  const found = await Promise.all(paths.map(async (p) => ((await stat(p).catch(() => undefined)) ? p : undefined)));
+  return found.filter((p) => p !== undefined);
+}
+
 /** Where an appraisal is looked for when none is named: `appraisal/<quarter>.yaml` beside the evidence file or folder. */
 export function defaultAppraisal(evidence: string, quarter: string): string {
   return join(dirname(normalize(evidence)), 'appraisal', `${quarter}.yaml`);
