@@ -3,11 +3,8 @@ import { APPRAISAL_FORM } from '../model/appraisal-form.js';
 import type { FactValue } from '../model/evidence.js';
 import { setOwn } from '../model/own.js';
 import type { FactType } from '../model/scorecard.js';
-import { key, openWorkbook, readValue, textOf, type FactTypeOf } from './evidence-workbook.js';
+import { formSheets, key, locatorOf, openWorkbook, readValue, textOf, type FactTypeOf } from './evidence-workbook.js';
 import type { FormStamp, Path, SourceFile } from './yaml-file.js';
-
-/** Most rows an appraisal sheet may have: a bloc's has about sixty. */
-const MAX_ROWS = 5000;
 
 interface RawUnit {
   facts: Record<string, { value: FactValue; reason?: string; source?: string }>;
@@ -30,34 +27,9 @@ export async function loadAppraisalWorkbook(file: string, typeOf: FactTypeOf): P
   const diagnostics: Diagnostic[] = [];
   const places = new Map<string, Location>();
   const units: Record<string, RawUnit> = {};
-  const firstSheetOf = new Map<string, Location>();
   const forms: FormStamp[] = [];
-  for (const ws of wb.worksheets) {
-    if (textOf(ws.getCell(1, C.key)) !== APPRAISAL_FORM.marker) continue;
-    const at = (row: number, col: number): Location => ({ file, sheet: ws.name, line: row, col });
-    if (ws.state !== 'visible') {
-      diagnostics.push(diagnostic('EVIDENCE_SHEET_HIDDEN', at(1, C.label), { sheet: ws.name }));
-      continue;
-    }
-    if (ws.rowCount > MAX_ROWS) {
-      diagnostics.push(diagnostic('EVIDENCE_WORKBOOK_LIMIT', at(MAX_ROWS + 1, C.key), { what: 'rows', limit: MAX_ROWS, part: ws.name }));
-      continue;
-    }
-    const unit = textOf(ws.getCell(APPRAISAL_FORM.stamp.unit, C.key)) ?? '';
-    const unitAt = at(APPRAISAL_FORM.stamp.unit, C.label);
-    const stamp: FormStamp = {
-      unit,
-      quarter: textOf(ws.getCell(APPRAISAL_FORM.stamp.quarter, C.key)) ?? '',
-      rulesDigest: textOf(ws.getCell(APPRAISAL_FORM.stamp.rulesDigest, C.key)) ?? '',
-      quarterAt: at(APPRAISAL_FORM.stamp.quarter, C.key),
-      digestAt: at(APPRAISAL_FORM.stamp.rulesDigest, C.key),
-    };
-    const first = firstSheetOf.get(unit);
-    if (first) {
-      diagnostics.push(diagnostic('EVIDENCE_UNIT_TWICE', unitAt, { unit, first: where(first) }));
-      continue;
-    }
-    firstSheetOf.set(unit, unitAt);
+  for (const { ws, stamp, at, unitAt } of formSheets(wb, file, APPRAISAL_FORM, diagnostics)) {
+    const { unit } = stamp;
     forms.push(stamp);
     if (places.size === 0) places.set(key(['quarter']), stamp.quarterAt);
     const place = (path: Path, loc: Location, target: 'value' | 'key' = 'value') => places.set(key(['units', unit, ...path], target), loc);
@@ -116,12 +88,6 @@ export async function loadAppraisalWorkbook(file: string, typeOf: FactTypeOf): P
   }
   const start: Location = { file, sheet: wb.worksheets[0]?.name ?? '', line: 1, col: 1 };
   if (forms.length === 0) return { diagnostics: diagnostics.length > 0 ? diagnostics : [diagnostic('EVIDENCE_NOT_A_FORM', start)] };
-  const locate = (path: Path, target: 'value' | 'key' = 'value'): Location => {
-    for (let n = path.length; n >= 0; n--) {
-      const found = places.get(key(path.slice(0, n), n === path.length ? target : 'value'));
-      if (found) return found;
-    }
-    return start;
-  };
+  const locate = locatorOf(places, start);
   return { source: { file, text: '', data: { quarter: forms[0]!.quarter, units }, parsed: true, locate, forms }, diagnostics };
 }

@@ -35,7 +35,6 @@ export async function loadEvidenceWorkbook(file: string, typeOf: FactTypeOf): Pr
   const diagnostics: Diagnostic[] = [];
   const places = new Map<string, Location>();
   const units: Record<string, RawEntry> = {};
-  const firstSheetOf = new Map<string, Location>();
   const forms: FormStamp[] = [];
   // Values given but refused (their error said at the cell), so that they are not also missing.
   const refused = new Set<string>();
@@ -45,33 +44,8 @@ export async function loadEvidenceWorkbook(file: string, typeOf: FactTypeOf): Pr
     if (value === undefined && diagnostics.slice(before).some((d) => d.severity === 'error')) refused.add(key(path));
     return value;
   };
-  for (const ws of wb.worksheets) {
-    if (textOf(ws.getCell(1, FORM.col.key)) !== FORM.marker) continue;
-    const at = (row: number, col: number): Location => ({ file, sheet: ws.name, line: row, col });
-    // What is scored is what the committee can see when it opens the file.
-    if (ws.state !== 'visible') {
-      diagnostics.push(diagnostic('EVIDENCE_SHEET_HIDDEN', at(1, FORM.col.label), { sheet: ws.name }));
-      continue;
-    }
-    if (ws.rowCount > MAX_FORM_ROWS) {
-      diagnostics.push(diagnostic('EVIDENCE_WORKBOOK_LIMIT', at(MAX_FORM_ROWS + 1, FORM.col.key), { what: 'rows', limit: MAX_FORM_ROWS, part: ws.name }));
-      continue;
-    }
-    const unit = textOf(ws.getCell(FORM.stamp.unit, FORM.col.key)) ?? '';
-    const unitAt = at(FORM.stamp.unit, FORM.col.label);
-    const stamp: FormStamp = {
-      unit,
-      quarter: textOf(ws.getCell(FORM.stamp.quarter, FORM.col.key)) ?? '',
-      rulesDigest: textOf(ws.getCell(FORM.stamp.rulesDigest, FORM.col.key)) ?? '',
-      quarterAt: at(FORM.stamp.quarter, FORM.col.key),
-      digestAt: at(FORM.stamp.rulesDigest, FORM.col.key),
-    };
-    const first = firstSheetOf.get(unit);
-    if (first) {
-      diagnostics.push(diagnostic('EVIDENCE_UNIT_TWICE', unitAt, { unit, first: where(first) }));
-      continue;
-    }
-    firstSheetOf.set(unit, unitAt);
+  for (const { ws, stamp, at, unitAt } of formSheets(wb, file, FORM, diagnostics)) {
+    const { unit } = stamp;
     forms.push(stamp);
     if (places.size === 0) places.set(key(['quarter']), stamp.quarterAt);
     const place = (path: Path, loc: Location, target: 'value' | 'key' = 'value') => places.set(key(['units', unit, ...path], target), loc);
@@ -125,13 +99,7 @@ export async function loadEvidenceWorkbook(file: string, typeOf: FactTypeOf): Pr
   }
   const start: Location = { file, sheet: wb.worksheets[0]?.name ?? '', line: 1, col: 1 };
   if (forms.length === 0) return { diagnostics: diagnostics.length > 0 ? diagnostics : [diagnostic('EVIDENCE_NOT_A_FORM', start)] };
-  const locate = (path: Path, target: 'value' | 'key' = 'value'): Location => {
-    for (let n = path.length; n >= 0; n--) {
-      const found = places.get(key(path.slice(0, n), n === path.length ? target : 'value'));
-      if (found) return found;
-    }
-    return start;
-  };
+  const locate = locatorOf(places, start);
   const source: SourceFile = {
     file,
     text: '',
@@ -143,6 +111,64 @@ export async function loadEvidenceWorkbook(file: string, typeOf: FactTypeOf): Pr
     forms,
   };
   return { source, diagnostics };
+}
+
+/** Where a form's layout keeps its marker and stamp: the hidden key column, the stamp's rows, the visible label column. */
+export interface FormLayout {
+  marker: string;
+  stamp: { unit: number; quarter: number; rulesDigest: number };
+  col: { key: number; label: number };
+}
+
+/**
+ * The form sheets of a workbook (cell A1 holds the layout's marker), each with its stamp and a
+ * way to name its cells. A hidden sheet, one past the row cap, or a second sheet of one unit is
+ * said at its place and left out: what is read is what the committee sees when it opens the file.
+ */
+export function formSheets(wb: ExcelJS.Workbook, file: string, layout: FormLayout, diagnostics: Diagnostic[]): { ws: ExcelJS.Worksheet; stamp: FormStamp; unitAt: Location; at: (row: number, col: number) => Location }[] {
+  const C = layout.col;
+  const firstSheetOf = new Map<string, Location>();
+  const out = [];
+  for (const ws of wb.worksheets) {
+    if (textOf(ws.getCell(1, C.key)) !== layout.marker) continue;
+    const at = (row: number, col: number): Location => ({ file, sheet: ws.name, line: row, col });
+    if (ws.state !== 'visible') {
+      diagnostics.push(diagnostic('EVIDENCE_SHEET_HIDDEN', at(1, C.label), { sheet: ws.name }));
+      continue;
+    }
+    if (ws.rowCount > MAX_FORM_ROWS) {
+      diagnostics.push(diagnostic('EVIDENCE_WORKBOOK_LIMIT', at(MAX_FORM_ROWS + 1, C.key), { what: 'rows', limit: MAX_FORM_ROWS, part: ws.name }));
+      continue;
+    }
+    const unit = textOf(ws.getCell(layout.stamp.unit, C.key)) ?? '';
+    const unitAt = at(layout.stamp.unit, C.label);
+    const first = firstSheetOf.get(unit);
+    if (first) {
+      diagnostics.push(diagnostic('EVIDENCE_UNIT_TWICE', unitAt, { unit, first: where(first) }));
+      continue;
+    }
+    firstSheetOf.set(unit, unitAt);
+    const stamp: FormStamp = {
+      unit,
+      quarter: textOf(ws.getCell(layout.stamp.quarter, C.key)) ?? '',
+      rulesDigest: textOf(ws.getCell(layout.stamp.rulesDigest, C.key)) ?? '',
+      quarterAt: at(layout.stamp.quarter, C.key),
+      digestAt: at(layout.stamp.rulesDigest, C.key),
+    };
+    out.push({ ws, stamp, unitAt, at });
+  }
+  return out;
+}
+
+/** A SourceFile's `locate` over the places a workbook's values were read from: the nearest place of the path or a parent, else `start`. */
+export function locatorOf(places: ReadonlyMap<string, Location>, start: Location): SourceFile['locate'] {
+  return (path, target = 'value') => {
+    for (let n = path.length; n >= 0; n--) {
+      const found = places.get(key(path.slice(0, n), n === path.length ? target : 'value'));
+      if (found) return found;
+    }
+    return start;
+  };
 }
 
 /**

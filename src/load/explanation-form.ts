@@ -2,7 +2,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { diagnostic, where, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
 import { EXPLANATION_FORM } from '../model/appraisal-form.js';
-import { openWorkbook, textOf } from './evidence-workbook.js';
+import { formSheets, openWorkbook, textOf } from './evidence-workbook.js';
 import type { FormStamp } from './yaml-file.js';
 
 /** A unit's explanation of one criterion, as its form gives it, with the cell it was written in. */
@@ -40,28 +40,19 @@ export async function loadExplanationForms(path: string): Promise<ExplanationFor
       out.diagnostics.push(...opened.diagnostics);
       continue;
     }
-    let forms = 0;
-    for (const ws of opened.wb.worksheets) {
-      if (textOf(ws.getCell(1, C.key)) !== EXPLANATION_FORM.marker) continue;
-      forms++;
-      const at = (row: number, col: number): Location => ({ file, sheet: ws.name, line: row, col });
-      const unit = textOf(ws.getCell(EXPLANATION_FORM.stamp.unit, C.key)) ?? '';
-      const unitAt = at(EXPLANATION_FORM.stamp.unit, C.label);
+    const sheets = formSheets(opened.wb, file, EXPLANATION_FORM, out.diagnostics);
+    for (const { ws, stamp, at } of sheets) {
+      const { unit } = stamp;
+      // One form per unit across the files, as across a workbook's sheets.
       const first = firstOf.get(unit);
       if (first) {
-        out.diagnostics.push(diagnostic('EVIDENCE_UNIT_TWICE', unitAt, { unit, first: where(first) }));
+        out.diagnostics.push(diagnostic('EVIDENCE_UNIT_TWICE', at(EXPLANATION_FORM.stamp.unit, C.label), { unit, first: where(first) }));
         continue;
       }
-      firstOf.set(unit, unitAt);
-      out.stamps.push({
-        unit,
-        quarter: textOf(ws.getCell(EXPLANATION_FORM.stamp.quarter, C.key)) ?? '',
-        rulesDigest: textOf(ws.getCell(EXPLANATION_FORM.stamp.rulesDigest, C.key)) ?? '',
-        quarterAt: at(EXPLANATION_FORM.stamp.quarter, C.key),
-        digestAt: at(EXPLANATION_FORM.stamp.rulesDigest, C.key),
-      });
+      firstOf.set(unit, at(EXPLANATION_FORM.stamp.unit, C.label));
+      out.stamps.push(stamp);
       const seen = new Map<string, Location>();
-      for (let r = EXPLANATION_FORM.headerRow + 1; r <= Math.min(ws.rowCount, 5000); r++) {
+      for (let r = EXPLANATION_FORM.headerRow + 1; r <= ws.rowCount; r++) {
         const key = textOf(ws.getCell(r, C.key));
         if (!key?.startsWith(EXPLANATION_FORM.criterionPrefix)) continue;
         if (seen.has(key)) {
@@ -75,7 +66,7 @@ export async function loadExplanationForms(path: string): Promise<ExplanationFor
         out.given.push({ unit, criterion: key.slice(EXPLANATION_FORM.criterionPrefix.length), ...(text !== undefined ? { text } : {}), ...(source !== undefined ? { source } : {}), at: at(r, C.text) });
       }
     }
-    if (forms === 0) out.diagnostics.push(diagnostic('EVIDENCE_NOT_A_FORM', { file, sheet: opened.wb.worksheets[0]?.name ?? '', line: 1, col: 1 }));
+    if (sheets.length === 0 && !out.diagnostics.some((d) => d.file === file)) out.diagnostics.push(diagnostic('EVIDENCE_NOT_A_FORM', { file, sheet: opened.wb.worksheets[0]?.name ?? '', line: 1, col: 1 }));
   }
   return out;
 }
