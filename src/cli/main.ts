@@ -71,8 +71,11 @@ function program(): Command {
     .addOption(new Option('--workers <n>', 'số luồng ghi bảng điểm đơn vị / threads writing the unit scorecards').argParser(positiveInteger))
     .option('--force', 'ghi vào thư mục đang chứa kết quả của quý khác / write into a folder holding another quarter\'s results')
     .option('--watch', 'chấm lại mỗi khi tệp tiêu chí hoặc số liệu thay đổi / score again whenever a scorecard or evidence file changes')
+    .option('--reopen', 'chấm lại một quý đã công bố (cần --reason) / score a published quarter again (needs --reason)')
+    .option('--reason <text>', 'lý do mở lại, ghi vào log.jsonl / why it is reopened, kept in log.jsonl')
     .addOption(langOption())
-    .action(async (opts) => {
+    .action(async (cmdOpts) => {
+      const opts = { ...cmdOpts, args: process.argv.slice(2) };
       if (opts.watch) {
         const { scoreOutputs, watchAndRun } = await watch();
         // What has not changed since the last run (the rules, most scorecards) is not made again.

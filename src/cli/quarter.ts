@@ -34,7 +34,7 @@ export async function loadQuarter(opts: QuarterOptions, cache?: RulesCache) {
   const checked = cache ? await checkRulesOnce(opts.rules, cache) : await checkRules(opts.rules);
   const problems = [...checked.diagnostics];
   const sources = new Map(checked.sources);
-  if (!checked.rules) return { checked, problems, sources, missing: new Map() as MissingByUnit };
+  if (!checked.rules) return { checked, problems, sources, missing: new Map() as MissingByUnit, read: [] as string[] };
   const rules = checked.rules;
   const digest = rulesDigest(checked.files);
   const loaded = await loadEvidenceFiles(opts.evidence, factTypeOf(rules));
@@ -50,7 +50,9 @@ export async function loadQuarter(opts: QuarterOptions, cache?: RulesCache) {
   });
   problems.push(...loaded.diagnostics, ...validated.diagnostics);
   const evidence = hasErrors(loaded.diagnostics) ? undefined : validated.evidence;
-  return { checked, problems, sources, digest, evidence, missing: validated.missing };
+  // Every file the scoring reads, as the log of a quarter names them.
+  const read = [checked.files.scheme, checked.files.units, ...checked.files.blocs, ...loaded.files].filter((f) => f !== undefined).map((f) => f.file);
+  return { checked, problems, sources, digest, evidence, missing: validated.missing, read };
 }
 
 /** The rules of `dir`, checked again only when a file in it was added, removed or changed since the cached run. */

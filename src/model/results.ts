@@ -1,5 +1,6 @@
 /** Types of a quarter's results: what `cchc score` writes to results.json and the reports read. */
 import type { FactEvidence } from './evidence.js';
+import { QUARTER } from './quarter.js';
 
 export type CriterionStatus = 'scored' | 'not_applicable' | 'manual' | 'missing';
 
@@ -50,4 +51,10 @@ export interface Results {
   quarter: string;
   rulesDigest: string;
   blocs: BlocOutcome[];
+}
+
+/** Whether a value read from a results.json is a cchc results file: a scheme, a rules digest, blocs, and a quarter `YYYY-Qn`. */
+export function isResultsFile(value: unknown): value is Results {
+  const r = value as Partial<Record<keyof Results, unknown>> | null | undefined;
+  return typeof r === 'object' && r !== null && typeof r.scheme === 'string' && typeof r.rulesDigest === 'string' && Array.isArray(r.blocs) && typeof r.quarter === 'string' && QUARTER.test(r.quarter);
 }
