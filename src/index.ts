@@ -20,6 +20,7 @@ export type * from './model/scorecard.js';
 export type * from './model/evidence.js';
 export type * from './model/results.js';
 export { isResultsFile } from './model/results.js';
+export { checkPublication, type PublicationCheck } from './publish-quarter.js';
 export { scoreQuarter, rulesDigest, type PhaseTimings } from './score-quarter.js';
 export { loadEvidenceFiles } from './load/evidence.js';
 export { validateEvidence, type MissingByUnit, type MissingMode } from './validate/evidence.js';

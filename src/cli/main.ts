@@ -9,6 +9,7 @@ const scoreCommand = async (...a: Parameters<typeof import('./score.js').scoreCo
 const explainCommand = async (...a: Parameters<typeof import('./explain.js').explainCommand>) => (await import('./explain.js')).explainCommand(...a);
 const diffCommand = async (...a: Parameters<typeof import('./diff.js').diffCommand>) => (await import('./diff.js')).diffCommand(...a);
 const testCommand = async (...a: Parameters<typeof import('./test.js').testCommand>) => (await import('./test.js')).testCommand(...a);
+const publishCommand = async (...a: Parameters<typeof import('./publish.js').publishCommand>) => (await import('./publish.js')).publishCommand(...a);
 const templateCommand = async (...a: Parameters<typeof import('./template.js').templateCommand>) => (await import('./template.js')).templateCommand(...a);
 const watch = () => import('./watch.js');
 
@@ -125,6 +126,15 @@ function program(): Command {
     .addOption(langOption())
     .action(async (opts) => {
       process.exitCode = await testCommand(opts);
+    });
+  cmd
+    .command('publish')
+    .description('công bố kết quả một quý: khóa thư mục kết quả bằng manifest.json / publish a quarter: lock its output folder with manifest.json')
+    .addOption(new Option('--quarter <quarter>', 'quý, ví dụ 2019-Q1 / quarter, e.g. 2019-Q1').argParser(quarterArg).makeOptionMandatory())
+    .option('--out <dir>', 'thư mục kết quả / output folder (default out/<quarter>)')
+    .addOption(langOption())
+    .action(async (opts) => {
+      process.exitCode = await publishCommand({ ...opts, args: process.argv.slice(2) });
     });
   cmd
     .command('template')
