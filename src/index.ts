@@ -57,7 +57,7 @@ export async function checkRules(dir: string): Promise<CheckedRules> {
 }
 
 export { compareQuarters, type Comparison } from './rank/compare-quarters.js';
-export { changedUnits } from './rank/changed-units.js';
+export { changedUnits, scoresIn } from './rank/changed-units.js';
 export type * from './model/publication.js';
 export {
   appendLogLine,

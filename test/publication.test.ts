@@ -7,6 +7,7 @@ import { appendFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSyn
 import { basename, join, sep } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { LogEntry, Manifest, Results } from '../src/index.js';
+import { changedUnits, scoresIn } from '../src/rank/changed-units.js';
 import { LOG_FILE, MANIFEST_FILE } from '../src/report/publication.js';
 import { TEMP_NAME } from '../src/report/staged-files.js';
 import { cchc, CLI, positionOf, ROOT } from './helpers/cli.js';
@@ -66,6 +67,20 @@ function changedEvidence(): string {
   writeFileSync(file, changed);
   return dir;
 }
+
+describe('the units changed (changedUnits)', () => {
+  const results = (quarter: string, units: [string, number][]) =>
+    ({ scheme: 's', quarter, rulesDigest: 'd', blocs: [{ id: 'b', name: 'B', units: units.map(([id, score]) => ({ id, score })) }] }) as unknown as Results;
+
+  it('a score that differs, a unit new or no longer scored; every unit when the file before is another quarter\'s or not a results file', () => {
+    const now = results('2019-Q1', [['B', 80], ['A', 70.5], ['D', 60]]);
+    expect(changedUnits(scoresIn(results('2019-Q1', [['A', 70.5], ['B', 80.01], ['C', 50]]), '2019-Q1'), now)).toEqual(['B', 'C', 'D']);
+    expect(changedUnits(scoresIn(now, '2019-Q1'), now)).toEqual([]);
+    for (const before of [results('2018-Q4', [['A', 70.5], ['B', 80], ['D', 60]]), undefined, null, { blocs: 'x' }, { quarter: '2019-Q1', blocs: [null, { units: [{ id: 7 }] }] }]) {
+      expect(changedUnits(scoresIn(before, '2019-Q1'), now)).toEqual(['A', 'B', 'D']);
+    }
+  });
+});
 
 describe('scored, published, refused, reopened', SLOW, () => {
   let out = '';

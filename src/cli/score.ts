@@ -18,6 +18,7 @@ import {
   readManifest,
   removeManifest,
   scoreQuarter,
+  scoresIn,
   summarizeDiagnostics,
   writeReports,
   type Comparison,
@@ -101,8 +102,7 @@ export async function scoreCommand(opts: ScoreOptions, io: Output = STDIO): Prom
     return EXIT_PROBLEMS;
   }
   if (!opts.out) await requireApartFromEvidence(out, opts.evidence, opts.lang);
-  const before = await resultsIn(out);
-  if (!opts.force) requireOwnFolder(out, before, results.quarter, opts.lang);
+  const before = await scoresBefore(out, results.quarter, opts);
   const published = await readManifest(out);
   if (published !== undefined && !opts.reopen) throw new UsageError(publishedMessage(out, published, opts.lang));
   const args = opts.args ?? [];
@@ -185,6 +185,17 @@ async function requireApartFromEvidence(out: string, evidence: string, lang: Lan
         : `the output folder ${out} holds the evidence ${evidence}: scorecards would replace the units' files; choose another --out`,
     );
   }
+}
+
+/**
+ * The scores of the results.json `out` holds, which this run replaces (none when it holds none
+ * of `quarter`): only they are kept, not the file, which may be large. Refuses the folder unless
+ * it is this quarter's or `--force` (see requireOwnFolder).
+ */
+async function scoresBefore(out: string, quarter: string, opts: ScoreOptions): Promise<Map<string, number>> {
+  const found = await resultsIn(out);
+  if (!opts.force) requireOwnFolder(out, found, quarter, opts.lang);
+  return scoresIn(found, quarter);
 }
 
 /**

@@ -1,26 +1,10 @@
 import type { Results } from '../model/results.js';
 
 /**
- * The ids of the units whose score differs between two runs of one quarter, sorted: units
- * scored now whose score is not the one `before` gave them (or that it did not have), and units
- * `before` had that are no longer scored. Every unit is changed when there is no `before`, or
- * when it is another quarter's. `before` is a results.json as read from disk, whatever it holds.
+ * By unit id, the scores a results.json of `quarter` gave, read from whatever the file holds
+ * (only well-formed units); none when it is not a results file, or is another quarter's.
  */
-export function changedUnits(before: unknown, after: Results): string[] {
-  const then = scoresIn(before, after.quarter);
-  const changed = new Set<string>();
-  for (const b of after.blocs) {
-    for (const u of b.units) {
-      if (then.get(u.id) !== u.score) changed.add(u.id);
-      then.delete(u.id);
-    }
-  }
-  for (const id of then.keys()) changed.add(id);
-  return [...changed].sort();
-}
-
-/** By unit id, the scores of a results.json of `quarter`; none for anything else. Only well-formed units are read. */
-function scoresIn(results: unknown, quarter: string): Map<string, number> {
+export function scoresIn(results: unknown, quarter: string): Map<string, number> {
   const scores = new Map<string, number>();
   const r = results as { quarter?: unknown; blocs?: unknown } | null | undefined;
   if (r?.quarter !== quarter || !Array.isArray(r.blocs)) return scores;
@@ -31,4 +15,22 @@ function scoresIn(results: unknown, quarter: string): Map<string, number> {
     }
   }
   return scores;
+}
+
+/**
+ * The ids of the units whose score differs between two runs of one quarter, sorted: units
+ * scored now whose score is not the one they had `before` (or that had none), and units
+ * `before` had that are no longer scored. Every unit, when there is nothing before.
+ */
+export function changedUnits(before: ReadonlyMap<string, number>, after: Results): string[] {
+  const gone = new Map(before);
+  const changed = new Set<string>();
+  for (const b of after.blocs) {
+    for (const u of b.units) {
+      if (before.get(u.id) !== u.score) changed.add(u.id);
+      gone.delete(u.id);
+    }
+  }
+  for (const id of gone.keys()) changed.add(id);
+  return [...changed].sort();
 }
