@@ -19,6 +19,8 @@ export { formatDiagnostics, summarizeDiagnostics } from './diagnostics/format.js
 export type * from './model/scorecard.js';
 export type * from './model/evidence.js';
 export type * from './model/results.js';
+export { isResultsFile } from './model/results.js';
+export { checkPublication, type PublicationCheck } from './publish-quarter.js';
 export { scoreAppraised, scoreQuarter, rulesDigest, type PhaseTimings } from './score-quarter.js';
 export { loadEvidenceFiles } from './load/evidence.js';
 export { quarterOfEvidence, validateEvidence, type MissingByUnit, type MissingMode } from './validate/evidence.js';
@@ -64,6 +66,20 @@ export async function checkRules(dir: string): Promise<CheckedRules> {
 }
 
 export { compareQuarters, type Comparison } from './rank/compare-quarters.js';
+export { changedUnits, scoresIn } from './rank/changed-units.js';
+export type * from './model/publication.js';
+export {
+  appendLogLine,
+  digestFiles,
+  digestOutputs,
+  LOG_FILE,
+  MANIFEST_FILE,
+  outputFiles,
+  readLog,
+  readManifest,
+  removeManifest,
+  writeManifest,
+} from './report/publication.js';
 export { lastDayOf, previousQuarter, QUARTER } from './model/quarter.js';
 export { OutputError } from './report/output-error.js';
 import type { OutputError } from './report/output-error.js';
@@ -91,8 +107,8 @@ export async function loadPreviousResults(
 export async function writeReports(
   input: ReportInput,
   out: string,
-  options: { onProgress?: (done: number, total: number) => void; unitFiles?: boolean; workers?: number; memo?: ScorecardMemo } = {},
-): Promise<{ written: string[]; leftovers: OutputError[] }> {
+  options: { onProgress?: (done: number, total: number) => void; unitFiles?: boolean; workers?: number; memo?: ScorecardMemo; beforeCommit?: () => Promise<void> } = {},
+): Promise<{ written: string[]; kept: string[]; leftovers: OutputError[] }> {
   const report = await import('./report/write-reports.js');
   return report.writeReports(input, out, options);
 }

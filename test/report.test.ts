@@ -234,7 +234,8 @@ describe('units/<id>.xlsx', () => {
   it('writes one scorecard per unit, and nothing else', () => {
     const ids = q1.blocs.flatMap((b) => b.units.map((u) => u.id));
     expect(readdirSync(join(root, '2019-Q1', 'units')).sort()).toEqual(ids.map((id) => `${id}.xlsx`).sort());
-    expect(readdirSync(join(root, '2019-Q1')).sort()).toEqual(['ranking.xlsx', 'results.json', 'units']);
+    // And the quarter's log, a line for the run (test/publication.test.ts).
+    expect(readdirSync(join(root, '2019-Q1')).sort()).toEqual(['log.jsonl', 'ranking.xlsx', 'results.json', 'units']);
   });
 
   it('every formula of every scorecard carries the result the formula computes from the cells it names', async () => {

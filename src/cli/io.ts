@@ -1,5 +1,6 @@
 /** What every command shares: where it writes, exit codes, usage errors, small checks of arguments. */
 import { stat } from 'node:fs/promises';
+import { userInfo } from 'node:os';
 import type { Lang } from '../index.js';
 
 /** Exit codes: 0 clean, 1 problems in the user's files, 2 wrong usage. */
@@ -74,4 +75,15 @@ export function cannotWrite(err: { file: string; code: string }, lang: Lang): st
   return lang === 'vi'
     ? `cchc: không ghi được ${err.file}: ${code} — các tệp kết quả cũ được giữ nguyên\n`
     : `cchc: cannot write ${err.file}: ${code} — previous outputs left as they were\n`;
+}
+
+/** Who runs the command, for a quarter's log and manifest: the system's user name, else $USER, else "unknown". */
+export function currentUser(): string {
+  try {
+    const name = userInfo().username;
+    if (name) return name;
+  } catch {
+    // No entry for this user id in the system's user list (a container run under an arbitrary id).
+  }
+  return process.env.USER || process.env.USERNAME || 'unknown';
 }

@@ -9,6 +9,7 @@ const scoreCommand = async (...a: Parameters<typeof import('./score.js').scoreCo
 const explainCommand = async (...a: Parameters<typeof import('./explain.js').explainCommand>) => (await import('./explain.js')).explainCommand(...a);
 const diffCommand = async (...a: Parameters<typeof import('./diff.js').diffCommand>) => (await import('./diff.js')).diffCommand(...a);
 const testCommand = async (...a: Parameters<typeof import('./test.js').testCommand>) => (await import('./test.js')).testCommand(...a);
+const publishCommand = async (...a: Parameters<typeof import('./publish.js').publishCommand>) => (await import('./publish.js')).publishCommand(...a);
 const templateCommand = async (...a: Parameters<typeof import('./template.js').templateCommand>) => (await import('./template.js')).templateCommand(...a);
 const appraiseCommand = async (...a: Parameters<typeof import('./appraise.js').appraiseCommand>) => (await import('./appraise.js')).appraiseCommand(...a);
 const watch = () => import('./watch.js');
@@ -80,8 +81,11 @@ function program(): Command {
     .addOption(new Option('--workers <n>', 'số luồng ghi bảng điểm đơn vị / threads writing the unit scorecards').argParser(positiveInteger))
     .option('--force', 'ghi vào thư mục đang chứa kết quả của quý khác / write into a folder holding another quarter\'s results')
     .option('--watch', 'chấm lại mỗi khi tệp tiêu chí hoặc số liệu thay đổi / score again whenever a scorecard or evidence file changes')
+    .option('--reopen', 'chấm lại một quý đã công bố (cần --reason) / score a published quarter again (needs --reason)')
+    .option('--reason <text>', 'lý do mở lại, ghi vào log.jsonl / why it is reopened, kept in log.jsonl')
     .addOption(langOption())
-    .action(async (opts) => {
+    .action(async (cmdOpts) => {
+      const opts = { ...cmdOpts, args: process.argv.slice(2) };
       if (opts.watch) {
         const { scoreOutputs, watchAndRun } = await watch();
         // What has not changed since the last run (the rules, most scorecards) is not made again.
@@ -153,6 +157,15 @@ function program(): Command {
     .addOption(langOption())
     .action(async (opts) => {
       process.exitCode = await testCommand(opts);
+    });
+  cmd
+    .command('publish')
+    .description('công bố kết quả một quý: khóa thư mục kết quả bằng manifest.json / publish a quarter: lock its output folder with manifest.json')
+    .addOption(new Option('--quarter <quarter>', 'quý, ví dụ 2019-Q1 / quarter, e.g. 2019-Q1').argParser(quarterArg).makeOptionMandatory())
+    .option('--out <dir>', 'thư mục kết quả / output folder (default out/<quarter>)')
+    .addOption(langOption())
+    .action(async (opts) => {
+      process.exitCode = await publishCommand({ ...opts, args: process.argv.slice(2) });
     });
   cmd
     .command('template')

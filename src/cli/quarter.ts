@@ -64,7 +64,7 @@ export async function loadQuarter(opts: QuarterOptions, cache?: RulesCache) {
   const checked = cache ? await checkRulesOnce(opts.rules, cache) : await checkRules(opts.rules);
   const problems = [...checked.diagnostics];
   const sources = new Map<string, string>(checked.sources);
-  if (!checked.rules) return { checked, problems, sources, missing: new Map() as MissingByUnit };
+  if (!checked.rules) return { checked, problems, sources, missing: new Map() as MissingByUnit, read: [] as string[] };
   const rules = checked.rules;
   const digest = rulesDigest(checked.files);
   const loaded = await loadEvidenceFiles(opts.evidence, factTypeOf(rules));
@@ -85,11 +85,15 @@ export async function loadQuarter(opts: QuarterOptions, cache?: RulesCache) {
   let evidence = hasErrors(loaded.diagnostics) ? undefined : validated.evidence;
   let appraised: AppraisedQuarter | undefined;
   let refused = false;
+  // Every file the scoring reads, as the log of a quarter names them.
+  const read = [checked.files.scheme, checked.files.units, ...checked.files.blocs, ...loaded.files].filter((f) => f !== undefined).map((f) => f.file);
+  read.push(...(appraisal?.files ?? []));
   if (appraisal) {
     problems.push(...appraisal.diagnostics);
     if (!appraisal.source) evidence = undefined;
     else if (evidence) {
       const explained = await loadExplanations(opts, evidence.quarter);
+      read.push(...new Set(explained.stamps.map((s) => s.quarterAt.file)));
       for (const d of explained.diagnostics) problems.push(d);
       const checkedAppraisal = validateAppraisal(rules, evidence, appraisal.source, digest, explained);
       refused = hasErrors(explained.diagnostics);
@@ -102,7 +106,7 @@ export async function loadQuarter(opts: QuarterOptions, cache?: RulesCache) {
       appraised = undefined;
     }
   }
-  return { checked, problems, sources, digest, evidence, appraised, missing: validated.missing };
+  return { checked, problems, sources, digest, evidence, appraised, missing: validated.missing, read };
 }
 
 /** The explanation forms named, or those of the default folder when it exists. */

@@ -2,25 +2,35 @@
 import { readFile, realpath } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import {
+  appendLogLine,
+  changedUnits,
   compareQuarters,
+  digestFiles,
+  digestOutputs,
   formatDiagnostics,
+  isResultsFile,
   lastDayOf,
   loadPreviousResults,
+  LOG_FILE,
+  MANIFEST_FILE,
   OutputError,
   previousQuarter,
-  QUARTER,
+  readManifest,
+  removeManifest,
   scoreAppraised,
   scoreQuarter,
+  scoresIn,
   summarizeDiagnostics,
   writeReports,
   type Comparison,
   type Lang,
+  type Manifest,
   type MissingMode,
   type Results,
   type ScorecardMemo,
 } from '../index.js';
 import { loadQuarter, type RulesCache } from './quarter.js';
-import { EXIT_PROBLEMS, UsageError, type Output, STDIO, requireAppraisal, requireDir, isFile, progressBar, cannotWrite } from './io.js';
+import { EXIT_PROBLEMS, UsageError, type Output, STDIO, requireAppraisal, requireDir, isFile, progressBar, cannotWrite, currentUser } from './io.js';
 
 export interface ScoreOptions {
   rules: string;
@@ -43,11 +53,17 @@ export interface ScoreOptions {
   force?: boolean;
   /** Kept across the runs of `--watch`: rules and scorecards that have not changed are not made again. */
   reuse?: { rules: RulesCache; scorecards: ScorecardMemo };
+  /** Score a published quarter again; `reason` is then required, and kept in the log. */
+  reopen?: boolean;
+  reason?: string;
+  /** The command line after the program name, as the log records it. */
+  args?: string[];
   lang: Lang;
 }
 
 export async function scoreCommand(opts: ScoreOptions, io: Output = STDIO): Promise<number> {
   const vi = opts.lang === 'vi';
+  requireReason(opts);
   await requireDir(opts.rules, opts.lang);
   if (typeof opts.previous === 'string' && !(await isFile(opts.previous))) {
     throw new UsageError(vi ? `không tìm thấy tệp kết quả quý trước: ${opts.previous}` : `previous results not found: ${opts.previous}`);
@@ -65,6 +81,8 @@ export async function scoreCommand(opts: ScoreOptions, io: Output = STDIO): Prom
   const out = opts.out ?? join('out', results?.quarter ?? '');
   let comparison: Comparison | undefined;
   let skippedPrevious: string | undefined;
+  // Every file this run reads, digested into the log: add another input here.
+  const inputs = [...quarter.read];
   if (results) {
     const given = typeof opts.previous === 'string';
     const path = given ? (opts.previous as string) : join(dirname(out), previousQuarter(results.quarter), 'results.json');
@@ -74,6 +92,7 @@ export async function scoreCommand(opts: ScoreOptions, io: Output = STDIO): Prom
       if (previous.results) {
         problems.push(...previous.diagnostics);
         comparison = compareQuarters(results, previous.results, checked.rules!.scheme.precision);
+        inputs.push(path);
       } else if (given) {
         problems.push(...previous.diagnostics);
         results = undefined;
@@ -90,7 +109,10 @@ export async function scoreCommand(opts: ScoreOptions, io: Output = STDIO): Prom
     return EXIT_PROBLEMS;
   }
   if (!opts.out) await requireApartFromEvidence(out, opts.evidence, opts.lang);
-  if (!opts.force) await requireOwnFolder(out, results.quarter, opts.lang);
+  const before = await scoresBefore(out, results.quarter, opts);
+  const published = await readManifest(out);
+  if (published !== undefined && !opts.reopen) throw new UsageError(publishedMessage(out, published, opts.lang));
+  const args = opts.args ?? [];
   // Everything is scored and checked before the first byte is written; files are renamed into place together.
   const input = {
     rules: checked.rules!,
@@ -101,14 +123,38 @@ export async function scoreCommand(opts: ScoreOptions, io: Output = STDIO): Prom
     stamp: opts.date ? new Date(`${opts.date}T00:00:00Z`) : lastDayOf(results.quarter),
   };
   const progress = progressBar(vi ? 'Bảng điểm đơn vị' : 'Unit scorecards', io);
+  // A published quarter is reopened once every file is staged, just before they are put in place:
+  // the log says so first, then the lock goes.
+  const reopen = async () => {
+    await appendLogLine(out, { time: new Date().toISOString(), user: currentUser(), command: 'reopen', args, reason: opts.reason!.trim() });
+    await removeManifest(out);
+  };
   let leftovers: OutputError[];
+  let outputs: string[];
   try {
-    ({ leftovers } = await writeReports(input, out, { onProgress: progress.update, unitFiles: opts.unitFiles !== false, workers: opts.workers, memo: opts.reuse?.scorecards }));
+    const wrote = await writeReports(input, out, {
+      onProgress: progress.update,
+      unitFiles: opts.unitFiles !== false,
+      workers: opts.workers,
+      memo: opts.reuse?.scorecards,
+      beforeCommit: published !== undefined ? reopen : undefined,
+    });
+    ({ leftovers } = wrote);
+    outputs = [...wrote.written, ...wrote.kept];
     progress.done();
   } catch (err) {
     progress.done();
     if (!(err instanceof OutputError)) throw err;
     io.err(cannotWrite(err, opts.lang));
+    return EXIT_PROBLEMS;
+  }
+  try {
+    const changed = changedUnits(before, results);
+    const entry = { command: 'score', args, inputs: await digestFiles(inputs), outputs: await digestOutputs(out, outputs), changed };
+    await appendLogLine(out, { time: new Date().toISOString(), user: currentUser(), ...entry });
+  } catch (err) {
+    if (!(err instanceof OutputError)) throw err;
+    io.err(cannotLog(err, join(out, LOG_FILE), opts.lang));
     return EXIT_PROBLEMS;
   }
   if (skippedPrevious) {
@@ -117,6 +163,9 @@ export async function scoreCommand(opts: ScoreOptions, io: Output = STDIO): Prom
   // Everything is in place; a file that could not be tidied afterwards is worth a word, not a failure.
   for (const l of leftovers) io.err(`cchc: ${vi ? 'cảnh báo: không xóa được' : 'warning: could not remove'} ${l.file}: ${l.code}\n`);
   io.out(rankingTables(results, opts.lang));
+  if (published !== undefined) {
+    io.out(vi ? `Đã mở lại quý ${results.quarter} đã công bố; lý do được ghi trong ${join(out, LOG_FILE)}\n` : `Reopened the published ${results.quarter}; the reason is kept in ${join(out, LOG_FILE)}\n`);
+  }
   const units = opts.unitFiles === false ? 0 : results.blocs.reduce((n, b) => n + b.units.length, 0);
   const compared = comparison ? (vi ? `; so sánh với ${comparison.quarter}` : `; compared with ${comparison.quarter}`) : '';
   io.out(
@@ -146,12 +195,23 @@ async function requireApartFromEvidence(out: string, evidence: string, lang: Lan
 }
 
 /**
+ * The scores of the results.json `out` holds, which this run replaces (none when it holds none
+ * of `quarter`): only they are kept, not the file, which may be large. Refuses the folder unless
+ * it is this quarter's or `--force` (see requireOwnFolder).
+ */
+async function scoresBefore(out: string, quarter: string, opts: ScoreOptions): Promise<Map<string, number>> {
+  const found = await resultsIn(out);
+  if (!opts.force) requireOwnFolder(out, found, quarter, opts.lang);
+  return scoresIn(found, quarter);
+}
+
+/**
  * Refuses (wrong usage) an output folder holding another quarter's results.json, or a
  * results.json that is not ours: writing there would replace them, and remove their scorecards.
  */
-async function requireOwnFolder(out: string, quarter: string, lang: Lang): Promise<void> {
+function requireOwnFolder(out: string, results: Results | null | undefined, quarter: string, lang: Lang): void {
   const vi = lang === 'vi';
-  const found = await quarterIn(out);
+  const found = results === null ? null : results?.quarter;
   if (found === undefined || found === quarter) return;
   if (found === null) {
     const file = join(out, 'results.json');
@@ -168,8 +228,8 @@ async function requireOwnFolder(out: string, quarter: string, lang: Lang): Promi
   );
 }
 
-/** The quarter of the results.json in `out`: undefined when there is none, null when it is not a cchc results file. */
-async function quarterIn(out: string): Promise<string | null | undefined> {
+/** The results.json in `out`: undefined when there is none, null when it is not a cchc results file. */
+async function resultsIn(out: string): Promise<Results | null | undefined> {
   let text: string;
   try {
     text = await readFile(join(out, 'results.json'), 'utf8');
@@ -180,12 +240,38 @@ async function quarterIn(out: string): Promise<string | null | undefined> {
     return null;
   }
   try {
-    const r = JSON.parse(text) as Partial<Record<keyof Results, unknown>> | null;
-    const ours = typeof r?.scheme === 'string' && typeof r.rulesDigest === 'string' && Array.isArray(r.blocs) && typeof r.quarter === 'string' && QUARTER.test(r.quarter);
-    return ours ? (r.quarter as string) : null;
+    const r = JSON.parse(text) as unknown;
+    return isResultsFile(r) ? r : null;
   } catch {
     return null;
   }
+}
+
+/** Refuses (wrong usage) `--reopen` without a reason, and a reason without `--reopen`. */
+function requireReason(opts: ScoreOptions): void {
+  const vi = opts.lang === 'vi';
+  if (opts.reopen && !opts.reason?.trim()) {
+    throw new UsageError(vi ? `--reopen cần --reason "…": lý do chấm lại một quý đã công bố được ghi vào nhật ký` : `--reopen needs --reason "…": why a published quarter is scored again goes into its log`);
+  }
+  if (opts.reason !== undefined && !opts.reopen) {
+    throw new UsageError(vi ? `--reason chỉ dùng cùng --reopen` : `--reason goes with --reopen only`);
+  }
+}
+
+/** Why a published quarter is not scored again without `--reopen`. */
+function publishedMessage(out: string, manifest: Manifest | null, lang: Lang): string {
+  const when = manifest?.publishedAt ?? '?';
+  const who = manifest?.user ?? '?';
+  return lang === 'vi'
+    ? `quý trong ${out} đã được công bố ngày ${when} bởi ${who} (${join(out, MANIFEST_FILE)}); để chấm lại, thêm --reopen --reason "…"`
+    : `the quarter in ${out} was published on ${when} by ${who} (${join(out, MANIFEST_FILE)}); to score it again, add --reopen --reason "…"`;
+}
+
+/** The message for a run whose outputs are in place but whose log line could not be written. */
+function cannotLog(err: { file: string; code: string }, log: string, lang: Lang): string {
+  return lang === 'vi'
+    ? `cchc: không ghi được nhật ký ${log} (${err.file}: ${err.code}); các tệp kết quả đã được ghi — hãy chấm lại trước khi công bố\n`
+    : `cchc: cannot write the log ${log} (${err.file}: ${err.code}); the outputs were written — score again before publishing\n`;
 }
 
 function rankingTables(results: Results, lang: Lang): string {

@@ -624,6 +624,42 @@ export const CODES = {
     vi: (p) => `kết quả ${p.quarter} không phải của một quý trước quý ${p.current}`,
     en: (p) => `results for ${p.quarter} are not from a quarter before ${p.current}`,
   },
+  PUBLISH_NO_RESULTS: {
+    severity: 'error',
+    doc: 'The folder to publish has no results.json: the quarter was not scored there (score it first, or name the folder with `--out`).',
+    vi: (p) => `thư mục ${p.out} chưa có results.json: hãy chấm điểm quý trước khi công bố`,
+    en: (p) => `${p.out} has no results.json: score the quarter before publishing it`,
+  },
+  PUBLISH_NOT_RESULTS: {
+    severity: 'error',
+    doc: 'The results.json of the folder is not a cchc results file, or holds another quarter than `--quarter`.',
+    vi: (p) => (p.found ? `results.json là kết quả quý ${p.found}, không phải quý ${p.quarter}` : `results.json không phải tệp kết quả của cchc`),
+    en: (p) => (p.found ? `results.json holds the results of ${p.found}, not ${p.quarter}` : `results.json is not a cchc results file`),
+  },
+  PUBLISH_PROVISIONAL: {
+    severity: 'error',
+    doc: 'The results.json says `"stage": "provisional"`: results not yet appraised are not published. A results.json without `stage` may be.',
+    vi: () => `kết quả còn ở giai đoạn tạm thời (stage: provisional), chưa được thẩm định: chưa công bố được`,
+    en: () => `the results are provisional (stage: provisional), not yet appraised: they cannot be published`,
+  },
+  PUBLISH_NOT_SCORED: {
+    severity: 'error',
+    doc: 'The log of the folder (log.jsonl) has no line of a `cchc score` run: what scoring wrote is not known, so the outputs cannot be checked (scored before cchc kept a log, or the log was removed). Score the quarter again.',
+    vi: (p) => `${p.log} không có dòng nào của lệnh cchc score: hãy chấm lại quý để kiểm tra được các tệp kết quả`,
+    en: (p) => `${p.log} has no line of a cchc score run: score the quarter again so that its outputs can be checked`,
+  },
+  PUBLISH_OUTPUT_CHANGED: {
+    severity: 'error',
+    doc: 'An output file is not what the last `cchc score` run wrote and logged: edited or replaced since (its sha256 differs), or removed. Score the quarter again, or put the file back.',
+    vi: (p) => (p.problem === 'missing' ? `tệp kết quả đã bị xóa sau lần chấm cuối (${p.time})` : `tệp kết quả đã bị sửa sau lần chấm cuối (${p.time}): mã băm sha256 khác với nhật ký`),
+    en: (p) => (p.problem === 'missing' ? `the output was removed after the last scoring (${p.time})` : `the output was edited after the last scoring (${p.time}): its sha256 differs from the log`),
+  },
+  PUBLISH_LOG_LINE: {
+    severity: 'error',
+    doc: 'A whole line of log.jsonl is not a log entry (the log was edited by hand). A last line without its newline is not this: it is a write cut short, and is ignored.',
+    vi: () => `dòng nhật ký không hợp lệ (không phải một mục nhật ký JSON của cchc)`,
+    en: () => `not a log entry (not a cchc JSON log line)`,
+  },
 } satisfies Record<string, CodeInfo>;
 
 export type Code = keyof typeof CODES;

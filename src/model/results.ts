@@ -1,6 +1,7 @@
 /** Types of a quarter's results: what `cchc score` writes to results.json and the reports read. */
 import type { Change, Explanation, Stage } from './appraisal.js';
 import type { FactEvidence } from './evidence.js';
+import { QUARTER } from './quarter.js';
 
 export type CriterionStatus = 'scored' | 'not_applicable' | 'manual' | 'missing';
 
@@ -61,4 +62,10 @@ export interface Results {
   /** self without an appraisal; provisional while an explanation waits for a decision. Absent in results written before stages. */
   stage?: Stage;
   blocs: BlocOutcome[];
+}
+
+/** Whether a value read from a results.json is a cchc results file: a scheme, a rules digest, blocs, and a quarter `YYYY-Qn`. */
+export function isResultsFile(value: unknown): value is Results {
+  const r = value as Partial<Record<keyof Results, unknown>> | null | undefined;
+  return typeof r === 'object' && r !== null && typeof r.scheme === 'string' && typeof r.rulesDigest === 'string' && Array.isArray(r.blocs) && typeof r.quarter === 'string' && QUARTER.test(r.quarter);
 }

@@ -36,6 +36,11 @@ export interface WriteOptions {
    * a scorecard whose input and file are as they were is not written again.
    */
   memo?: ScorecardMemo;
+  /**
+   * Runs once every file is staged, before the first is renamed into place (the command reopens
+   * a published quarter there): a failure in it leaves the previous outputs as they were.
+   */
+  beforeCommit?: () => Promise<void>;
 }
 
 /** By scorecard path: a digest of what it was written from, and the file's change time after writing. */
@@ -140,9 +145,10 @@ async function inWorkers(shared: ScorecardInput, jobs: ScorecardJob[], count: nu
  * temporary file beside its target first; only when all are written are they renamed into place,
  * so a failure leaves the previous outputs as they were. The scorecards of units the replaced
  * results.json had and this one has not are removed (no other file of the folder is touched).
- * Returns the paths written, relative to `out`, and the files that could not be tidied afterwards.
+ * Returns the paths written, relative to `out`; the scorecards left in place because they were
+ * already as this run would write them (`memo`); and the files that could not be tidied afterwards.
  */
-export async function writeReports(input: ReportInput, out: string, options: WriteOptions = {}): Promise<{ written: string[]; leftovers: OutputError[] }> {
+export async function writeReports(input: ReportInput, out: string, options: WriteOptions = {}): Promise<{ written: string[]; kept: string[]; leftovers: OutputError[] }> {
   const { onProgress = () => undefined, ops, unitFiles: withUnits = true } = options;
   const before = await readFile(join(out, 'results.json'), 'utf8')
     .then((text) => JSON.parse(text) as unknown)
@@ -180,6 +186,7 @@ export async function writeReports(input: ReportInput, out: string, options: Wri
         ],
         stop,
       );
+      await options.beforeCommit?.();
     },
     ops,
   );
@@ -194,7 +201,7 @@ export async function writeReports(input: ReportInput, out: string, options: Wri
     const path = files.get(unit)!;
     if (!unchanged.has(unit)) memo!.set(path, `${digest} ${await changeTime(join(out, path))}`);
   }
-  return { written: [...staged.committed], leftovers: staged.leftovers };
+  return { written: [...staged.committed], kept: [...unchanged].map((unit) => files.get(unit)!), leftovers: staged.leftovers };
 }
 
 /**
