@@ -126,7 +126,7 @@ describe('scored, published, refused, reopened', SLOW, () => {
     expect(log.map((e) => e.command)).toEqual(['score', 'score', 'publish']);
     const line = log[2]!;
     expect(line.args).toEqual(['publish', '--quarter', '2019-Q1', '--out', out]);
-    expect(manifest).toEqual({ quarter: '2019-Q1', publishedAt: line.time, user: line.user, inputs: log[1]!.inputs, outputs: outputsOf(out) });
+    expect(manifest).toEqual({ quarter: '2019-Q1', publishedAt: line.time, user: line.user, stage: 'self', inputs: log[1]!.inputs, outputs: outputsOf(out) });
     expect(manifest.outputs).toHaveLength(2 + 21);
     expect(manifest.inputs.map((i) => i.sha256)).toEqual([...RULE_FILES, ...SAMPLE_FILES].map((f) => sha256(join(ROOT, f))));
   });
@@ -189,7 +189,9 @@ describe('scored, published, refused, reopened', SLOW, () => {
     const line = logOf(next)[0]!;
     const previous = join(next, '..', '2019-Q1', 'results.json');
     expect(line.inputs!.at(-1)).toEqual({ file: previous, sha256: sha256(previous) });
-    expect(line.inputs).toHaveLength(RULE_FILES.length + 4 + 1);
+    // The rules, the four evidence files, the sample appraisal beside them, the previous quarter.
+    expect(line.inputs!.map((i) => i.file)).toContain(join('samples', 'appraisal', '2019-Q2.yaml'));
+    expect(line.inputs).toHaveLength(RULE_FILES.length + 4 + 1 + 1);
     expect(differences(before, snapshot(out))).toEqual([]);
   });
 });
@@ -253,25 +255,18 @@ describe('publish refuses', SLOW, () => {
     expect(refused(broken)).toEqual([`${LOG_FILE}:1:1 PUBLISH_LOG_LINE`]);
   });
 
-  it('provisional results; a stage of another name is published and kept in the manifest', () => {
-    const dir = scored();
-    const file = join(dir, 'results.json');
-    const provisional = readFileSync(file, 'utf8').replace(/^\{\n/, '{\n  "stage": "provisional",\n');
-    writeFileSync(file, provisional);
-    // Edited here by hand, so its digest is no longer the logged one: both are said.
-    expect(refused(dir)).toEqual(['results.json:1:1 PUBLISH_OUTPUT_CHANGED', `results.json:${positionOf(provisional, '"stage"')} PUBLISH_PROVISIONAL`]);
-    // As a score run that wrote this provisional results.json would log it: provisional alone.
-    const record = (text: string) => {
-      writeFileSync(file, text);
-      const last = logOf(dir).at(-1)!;
-      const outputs = last.outputs!.map((o) => (o.file === 'results.json' ? { file: o.file, sha256: sha256(file) } : o));
-      appendFileSync(join(dir, LOG_FILE), `${JSON.stringify({ ...last, outputs, changed: [] })}\n`);
-    };
-    record(provisional);
-    expect(refused(dir)).toEqual([`results.json:${positionOf(provisional, '"stage"')} PUBLISH_PROVISIONAL`]);
-    record(provisional.replace('"provisional"', '"appraised"'));
-    expect(publish(dir).code).toBe(0);
-    expect((JSON.parse(readFileSync(join(dir, MANIFEST_FILE), 'utf8')) as Manifest).stage).toBe('appraised');
+  it('a provisional quarter is refused until the committee settles it; the manifest keeps the stage', () => {
+    const dir = join(temp(), '2019-Q2');
+    const appraisal = join(temp(), 'appraisal.yaml');
+    // DL-TRACU is asked to explain I.1 and has not been decided: provisional.
+    writeFileSync(appraisal, 'quarter: 2019-Q2\nunits:\n  DL-TRACU:\n    explain: [I.1]\n');
+    expect(cchc(['score', '--evidence', join('samples', '2019-Q2'), '--appraisal', appraisal, '--out', dir, '--no-previous']).code).toBe(0);
+    const text = readFileSync(join(dir, 'results.json'), 'utf8');
+    expect(refused(dir, '2019-Q2')).toEqual([`results.json:${positionOf(text, '"stage"')} PUBLISH_PROVISIONAL`]);
+    writeFileSync(appraisal, 'quarter: 2019-Q2\nsettled: true\nunits:\n  DL-TRACU:\n    explain: [I.1]\n    explanations:\n      I.1: { decision: rejected, reason: "Đơn vị không giải trình trong thời hạn" }\n');
+    expect(cchc(['score', '--evidence', join('samples', '2019-Q2'), '--appraisal', appraisal, '--out', dir, '--no-previous']).code).toBe(0);
+    expect(cchc(['publish', '--quarter', '2019-Q2', '--out', dir]).code).toBe(0);
+    expect((JSON.parse(readFileSync(join(dir, MANIFEST_FILE), 'utf8')) as Manifest).stage).toBe('final');
   });
 
   it('a last line cut short is ignored, and cut off by the next line appended', () => {
