@@ -124,3 +124,19 @@ describe('a unit of the base rules, worked by hand (docs/scorecard-language.md, 
     expect(r.score).toBe(91);
   });
 });
+
+describe('a reason shows the values as given', () => {
+  it('0.913 is written 0,913, so the sum can be redone: 15 × (0.913 − 0.8) / (1 − 0.8) = 8.475 → 8.48', async () => {
+    const { reasonOf } = await import('../src/evaluate/reason.js');
+    const criterion: Criterion = { id: 'I.1', name: 'c', max: 15, score: { linear: { fact: 'r', zeroAt: 0.8, fullAt: 1 } } };
+    const bloc: Bloc = { bloc: 'b', name: 'B', total: 15, facts: { r: { label: 'Tỷ lệ tiếp nhận trực tuyến', type: 'number' } }, sections: [{ id: 'I', name: 'I', criteria: [criterion] }] };
+    const result = (await evaluateUnit(compileBloc(bloc), { facts: { r: 0.913 }, manual: {}, notApplicable: [] }, 2)).criteria[0]!;
+    expect(result.points).toBe(8.48);
+    expect(reasonOf(criterion, result, bloc, { r: 0.913 }, undefined, 'vi')).toBe('Tỷ lệ tiếp nhận trực tuyến 0,913: 15 × (0,913 − 0,8) / (1 − 0,8) → 8,48/15 điểm');
+    // A threshold and a deduction as the rules give them, too.
+    const deduct: Criterion = { id: 'I.1', name: 'c', max: 15, score: { deduct: { fact: 'r', points: 0.125, per: 0.005 } } };
+    const d = { ...bloc, sections: [{ id: 'I', name: 'I', criteria: [deduct] }] };
+    const dr = (await evaluateUnit(compileBloc(d), { facts: { r: 0.913 }, manual: {}, notApplicable: [] }, 2)).criteria[0]!;
+    expect(reasonOf(deduct, dr, d, { r: 0.913 }, undefined, 'en')).toBe(`Tỷ lệ tiếp nhận trực tuyến 0.913, less 0.125 per 0.005 → ${dr.points}/15 points`);
+  });
+});

@@ -20,13 +20,15 @@ export function reasonOf(
 ): string {
   const vi = lang === 'vi';
   const num = (n: number) => formatNumber(n, lang);
+  // Values read and thresholds as given (0.913 stays 0,913): the unit must be able to redo the sum.
+  const exact = (n: number) => formatNumber(n, lang, 12);
   const outcome = `→ ${num(result.points)}/${num(result.max)} ${vi ? 'điểm' : 'points'}`;
   const value = (fact: string): string => {
     const v = facts[fact];
     if (typeof v === 'boolean') return vi ? (v ? 'có' : 'không') : v ? 'yes' : 'no';
     if (typeof v !== 'number') return String(v);
     const unit = bloc.facts[fact]?.unit;
-    return unit ? `${num(v)}${unit === '%' ? '%' : ` ${unit}`}` : num(v);
+    return unit ? `${exact(v)}${unit === '%' ? '%' : ` ${unit}`}` : exact(v);
   };
   const said = (fact: string) => `${bloc.facts[fact]?.label ?? fact} ${value(fact)}`;
 
@@ -38,21 +40,21 @@ export function reasonOf(
     const step = result.matched[0] === undefined ? undefined : s.bands.steps[result.matched[0]];
     if (!step || 'otherwise' in step) return `${said(s.bands.fact)}: ${vi ? 'không đạt mức nào' : 'no step reached'} ${outcome}`;
     const [cmp, threshold] = bandComparison(step);
-    return `${said(s.bands.fact)} ${SYMBOLS[cmp]} ${typeof threshold === 'number' ? num(threshold) : String(threshold)} ${outcome}`;
+    return `${said(s.bands.fact)} ${SYMBOLS[cmp]} ${typeof threshold === 'number' ? exact(threshold) : String(threshold)} ${outcome}`;
   }
   if ('linear' in s) {
     const { fact, zeroAt, fullAt } = s.linear;
-    return `${said(fact)}: ${num(criterion.max)} × (${num(Number(facts[fact]))} − ${num(zeroAt)}) / (${num(fullAt)} − ${num(zeroAt)}) ${outcome}`;
+    return `${said(fact)}: ${num(criterion.max)} × (${exact(Number(facts[fact]))} − ${exact(zeroAt)}) / (${exact(fullAt)} − ${exact(zeroAt)}) ${outcome}`;
   }
   if ('deduct' in s) {
     const { fact, points, per = 1 } = s.deduct;
-    const each = per === 1 ? '' : vi ? ` mỗi ${num(per)}` : ` per ${num(per)}`;
-    return `${said(fact)}, ${vi ? 'trừ' : 'less'} ${num(points)}${each} ${outcome}`;
+    const each = per === 1 ? '' : vi ? ` mỗi ${exact(per)}` : ` per ${exact(per)}`;
+    return `${said(fact)}, ${vi ? 'trừ' : 'less'} ${exact(points)}${each} ${outcome}`;
   }
   if ('count' in s) {
     const { fact, points, per = 1 } = s.count;
-    const each = per === 1 ? '' : vi ? ` mỗi ${num(per)}` : ` per ${num(per)}`;
-    return `${said(fact)} × ${num(points)}${each} ${outcome}`;
+    const each = per === 1 ? '' : vi ? ` mỗi ${exact(per)}` : ` per ${exact(per)}`;
+    return `${said(fact)} × ${exact(points)}${each} ${outcome}`;
   }
   if ('check' in s) return `${said(s.check.fact)} ${outcome}`;
   if ('checklist' in s) {
