@@ -93,6 +93,22 @@ describe('the previous quarter', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it('the same unit twice: refused at the second, exit 1, nothing written', () => {
+    const root = tempDir();
+    const file = previousOf(root, (p) => {
+      const bloc = p.blocs[0]!;
+      bloc.units.push({ ...bloc.units[0]! });
+    });
+    const text = readFileSync(file, 'utf8');
+    const id = JSON.parse(text).blocs[0].units[0].id as string;
+    const second = text.indexOf(`"id": "${id}"`, text.indexOf(`"id": "${id}"`) + 1);
+    const before = text.slice(0, second).split('\n');
+    const { r, out } = scoreBase(join(root, 'q'), '--previous', file, '--lang', 'en');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${file}:${before.length}:${before.at(-1)!.length + 7} error PREVIOUS_UNIT_TWICE unit "${id}" appears twice in the previous results; first at ${file}:`);
+    expect(existsSync(out)).toBe(false);
+  });
+
   it('found under the out root but broken: shown as warnings, left out, the quarter still scored', () => {
     const root = tempDir();
     mkdirSync(join(root, '2018-Q4'));

@@ -618,6 +618,12 @@ export const CODES = {
     vi: (p) => `kết quả quý trước (${p.quarter}) được chấm theo bộ tiêu chí khác; so sánh chỉ để tham khảo`,
     en: (p) => `the previous quarter (${p.quarter}) was scored with other criteria; compare with care`,
   },
+  PREVIOUS_UNIT_TWICE: {
+    severity: 'error',
+    doc: 'The previous quarter\'s results.json lists the same unit twice (edited by hand, or put together from two files): which of its results to compare with cannot be told.',
+    vi: (p) => `đơn vị "${p.unit}" có hai lần trong kết quả quý trước; lần đầu tại ${p.first}`,
+    en: (p) => `unit "${p.unit}" appears twice in the previous results; first at ${p.first}`,
+  },
   PREVIOUS_NOT_EARLIER: {
     severity: 'warning',
     doc: 'The results given with `--previous` are not for a quarter before the one scored.',
