@@ -34,7 +34,7 @@ export async function loadAppraisalWorkbook(...args: Parameters<typeof import('.
 }
 export type * from './model/appraisal.js';
 
-export { hasErrors, where as formatLocation } from './diagnostics/diagnostic.js';
+export { diagnostic, hasErrors, where as formatLocation } from './diagnostics/diagnostic.js';
 
 /** The type of each fact of each unit's bloc, for reading evidence forms. */
 export function factTypeOf(rules: Rules): (unit: string, fact: string) => FactType | undefined {

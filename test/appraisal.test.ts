@@ -272,3 +272,112 @@ describe('explain and diff speak of both stages', () => {
     }
   });
 });
+
+describe('round 2, every path (DL-CAUKE II.4: the unit proposes 3.5, round 1 sets 2; 88.18 with 3.5)', () => {
+  const round1 = `quarter: 2019-Q2
+units:
+  DL-CAUKE:
+    manual:
+      II.4: { points: 2, note: "Chưa niêm yết đủ" }
+    explanations:
+      II.4: { text: "Đã niêm yết bổ sung", `;
+  it.each([
+    // accepted: the unit's 3.5 stands again → 88.18; with new points 3 → 88.18 − 0.5 = 87.68; rejected: 2 → 86.68.
+    ['accepted, no points', 'decision: accepted, reason: "r" }', 3.5, 88.18, [[3.5, 2, 1], [2, 3.5, 2]]],
+    ['accepted with points', 'decision: accepted, reason: "r", points: 3 }', 3, 87.68, [[3.5, 2, 1], [2, 3, 2]]],
+    ['rejected', 'decision: rejected, reason: "r" }', 2, 86.68, [[3.5, 2, 1]]],
+  ] as const)('%s', async (_name, decision, points, score, changes) => {
+    const { results, diagnostics } = await appraise(`${round1}${decision}\n`);
+    expect(diagnostics).toEqual([]);
+    const c = criterionOf(results!, 'DL-CAUKE', 'II.4');
+    expect([c.selfPoints, c.points]).toEqual([3.5, points]);
+    expect(c.changes!.map((x) => [x.from, x.to, x.round])).toEqual(changes);
+    expect(unitOf(results!, 'DL-CAUKE').score).toBe(score);
+  });
+
+  it('not applicable reverted on an accepted explanation: DL-CANGLONG 88.22 → 89.28 again', async () => {
+    const { results, diagnostics } = await appraise(`quarter: 2019-Q2
+units:
+  DL-CANGLONG:
+    not_applicable: [I.3]
+    explanations:
+      I.3: { text: "Có 1 hồ sơ trung áp trong quý", decision: accepted, reason: "Đúng" }
+`);
+    expect(diagnostics).toEqual([]);
+    const c = criterionOf(results!, 'DL-CANGLONG', 'I.3');
+    expect([c.status, c.points]).toEqual(['scored', 8]);
+    expect(c.changes!.map((x) => [x.kind, x.from, x.to, x.round])).toEqual([['not_applicable', false, true, 1], ['not_applicable', true, false, 2]]);
+    expect(unitOf(results!, 'DL-CANGLONG').score).toBe(89.28);
+  });
+
+  it('points the committee gives only in round 2, the unit having proposed none, count in both figures (found in review)', async () => {
+    const dir = tempDir();
+    cpSync('samples/2019-Q2', dir, { recursive: true });
+    const file = join(dir, 'district-branches.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('    manual:\n      II.4: { points: 3.5, note: "Đã bố trí ghế chờ; niêm yết đầy đủ" }\n', ''));
+    const files = (await loadEvidenceFiles(dir, factTypeOf(rules))).files;
+    const { results, diagnostics } = await appraise(`quarter: 2019-Q2
+units:
+  DL-CAUKE:
+    explain: [II.4]
+    explanations:
+      II.4: { text: "x", decision: accepted, reason: "ok", points: 3 }
+`, files);
+    expect(diagnostics).toEqual([]);
+    const c = criterionOf(results!, 'DL-CAUKE', 'II.4');
+    // 88.18 with the unit's 3.5 → with 3: 87.68, in both figures, and no change of the unit's own.
+    expect([c.status, c.selfPoints, c.points, c.changes]).toEqual(['manual', 3, 3, []]);
+    expect([unitOf(results!, 'DL-CAUKE').selfScore, unitOf(results!, 'DL-CAUKE').score]).toEqual([87.68, 87.68]);
+  });
+
+  it('a rejection on a criterion whose fact another accepted explanation put back is refused (found in review)', async () => {
+    // I.4 made to read lv_on_time_rate, as I.1 does: one fact, two criteria.
+    const shared = structuredClone(rules);
+    const branches = shared.blocs.find((b) => b.bloc === 'district-branches')!;
+    const i4 = branches.sections[0]!.criteria.find((c) => c.id === 'I.4')!;
+    (i4.score as { bands: { fact: string } }).bands.fact = 'lv_on_time_rate';
+    const text = `quarter: 2019-Q2
+units:
+  DL-CAUKE:
+    facts:
+      lv_on_time_rate: { value: 95, reason: "r" }
+    explanations:
+      I.1: { text: "a", decision: accepted, reason: "ok" }
+      I.4: { text: "b", decision: rejected, reason: "no" }
+`;
+    const { source } = parseYaml('appraisal.yaml', text);
+    const evidence = validateEvidence(shared, samples.files, { path: 'samples/2019-Q2', missing: 'error' }).evidence!;
+    const checked = validateAppraisal(shared, evidence, source, 'sha256:0');
+    expect(checked.appraised).toBeUndefined();
+    expect(checked.diagnostics.map((d) => `${d.line}:${d.col} ${d.code} ${d.params.problem}`)).toEqual([`${positionOf(text, 'rejected')} APPRAISAL_DECISION conflict`]);
+  });
+
+  it('changes follow the scorecard\'s order, whatever the order the file gives them in (found in review)', async () => {
+    const a = await appraise('quarter: 2019-Q2\nunits:\n  DL-CAUKE:\n    facts:\n      mv_energizing_days: { value: 7, reason: "r" }\n      mv_agreement_days: { value: 5, reason: "r" }\n');
+    const b = await appraise('quarter: 2019-Q2\nunits:\n  DL-CAUKE:\n    facts:\n      mv_agreement_days: { value: 5, reason: "r" }\n      mv_energizing_days: { value: 7, reason: "r" }\n');
+    expect(criterionOf(a.results!, 'DL-CAUKE', 'I.3').changes!.map((c) => c.id)).toEqual(['mv_agreement_days', 'mv_energizing_days']);
+    expect(JSON.stringify(a.results)).toBe(JSON.stringify(b.results));
+  });
+});
+
+describe('appraisal files read together (found in review)', () => {
+  it('a YAML file of another quarter is refused at its own quarter; settled given twice too', () => {
+    const dir = tempDir();
+    const q1 = join(dir, 'q1.yaml');
+    const q2 = join(dir, 'q2.yaml');
+    writeFileSync(q1, 'quarter: 2019-Q1\nsettled: true\nunits:\n  DL-CAUKE:\n    facts:\n      lv_connection_days: { value: 4.2, reason: "r" }\n');
+    writeFileSync(q2, 'quarter: 2019-Q2\nsettled: true\nunits: {}\n');
+    const r = cchc(['score', '--evidence', 'samples/2019-Q2', '--appraisal', q1, '--appraisal', q2, '--out', join(dir, 'out')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${q1}:1:10 lỗi APPRAISAL_QUARTER`);
+    expect(r.stderr).toContain(`${q2}:2:1 lỗi APPRAISAL_TWICE "settled" đã có tại ${q1}:2:1`);
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+  });
+
+  it('explanation forms named without an appraisal are an error, not left out', () => {
+    const dir = tempDir();
+    const r = cchc(['score', '--evidence', 'samples/2019-Q2', '--no-appraisal', '--explanations', dir, '--out', join(dir, 'out')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${dir}:1:1 lỗi APPRAISAL_NONE`);
+  });
+});

@@ -98,4 +98,25 @@ describe('the explanation round through forms', () => {
     expect(s.stderr).toContain(`${join(forms, 'DL-CAUKE.xlsx')}!Phiếu điểm!I${r} lỗi APPRAISAL_UNCONTESTED`);
     expect(() => readFileSync(join(out, 'results.json'))).toThrow();
   }, 30_000);
+
+  it('an answer of a document alone is an explanation; a formula without its value is said at its cell (found in review)', async () => {
+    const dir = layout(firstRound);
+    const forms = join(dir, 'explanations', '2019-Q2');
+    expect(cchc(['template', '--quarter', '2019-Q2', '--explanations', '--evidence', join(dir, '2019-Q2'), '--out', forms]).code).toBe(0);
+    const file = join(forms, 'DL-CAUKE.xlsx');
+    const wb = await readWorkbook(file);
+    const ws = wb.worksheets[0]!;
+    ws.getCell(rowOf(ws, 'criterion:II.4'), 10).value = 'Ảnh chụp bảng giá đã niêm yết';
+    await wb.xlsx.writeFile(file);
+    const r = cchc(['score', '--evidence', join(dir, '2019-Q2'), '--out', join(dir, 'out')]);
+    expect(r.code, r.stderr).toBe(0);
+    const results = JSON.parse(readFileSync(join(dir, 'out', 'results.json'), 'utf8')) as Results;
+    const c = results.blocs.find((b) => b.id === 'district-branches')!.units.find((u) => u.id === 'DL-CAUKE')!.criteria.find((x) => x.id === 'II.4')!;
+    expect([results.stage, c.explanation]).toEqual(['provisional', { requested: false, source: 'Ảnh chụp bảng giá đã niêm yết' }]);
+    ws.getCell(rowOf(ws, 'criterion:I.2'), 9).value = { formula: 'A1&"x"' } as never;
+    await wb.xlsx.writeFile(file);
+    const f = cchc(['score', '--evidence', join(dir, '2019-Q2'), '--out', join(dir, 'out2')]);
+    expect(f.code).toBe(1);
+    expect(f.stderr).toContain(`${file}!Phiếu điểm!I${rowOf(ws, 'criterion:I.2')} lỗi EVIDENCE_FORMULA`);
+  }, 60_000);
 });

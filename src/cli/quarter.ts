@@ -15,6 +15,7 @@ import {
   validateAppraisal,
   validateEvidence,
   mergeAppraisals,
+  diagnostic,
   type AppraisedQuarter,
   type Diagnostic,
   type SourceFile,
@@ -106,6 +107,11 @@ export async function loadQuarter(opts: QuarterOptions, cache?: RulesCache) {
       appraised = undefined;
     }
   }
+  if (!appraisal && opts.explanations !== undefined) {
+    // Explanations answer an appraisal: named without one, they would be silently left out.
+    problems.push(diagnostic('APPRAISAL_NONE', { file: opts.explanations, line: 1, col: 1 }, { quarter: evidence?.quarter ?? opts.quarter ?? '' }));
+    evidence = undefined;
+  }
   return { checked, problems, sources, digest, evidence, appraised, missing: validated.missing, read };
 }
 
@@ -134,7 +140,7 @@ async function loadAppraisal(opts: QuarterOptions, quarter: string | undefined, 
     if (loaded.source) sources.push(loaded.source);
   }
   if (sources.length < files.length || !sources.every((s) => s.parsed)) return { files, texts: sources, diagnostics };
-  const merged = mergeAppraisals(sources);
+  const merged = mergeAppraisals(sources, quarter);
   return { files, texts: sources, source: merged.source, diagnostics: [...diagnostics, ...merged.diagnostics] };
 }
 

@@ -586,7 +586,7 @@ export const CODES = {
   },
   APPRAISAL_DECISION: {
     severity: 'error',
-    doc: 'A decision that cannot be applied: new figures with a rejection, a new figure for a fact the criterion does not read, or two accepted explanations giving one fact different values.',
+    doc: 'A decision that cannot be applied: new figures with a rejection, a new figure for a fact the criterion does not read, two accepted explanations giving one fact different values, or a rejection on a criterion whose figures another accepted explanation changed (a fact is one value for all the criteria reading it).',
     vi: (p) =>
       p.problem === 'rejected_values'
         ? `giải trình tiêu chí ${p.criterion} bị bác (rejected) nên không có số liệu mới`
@@ -605,6 +605,12 @@ export const CODES = {
     doc: 'The same entry given in two places: a fact\'s correction, a criterion\'s points or explanation in two appraisal files (the workbook and the YAML), or an explanation both in the unit\'s form and in the appraisal file. Keep one.',
     vi: (p) => `"${p.id}" đã có tại ${p.first}`,
     en: (p) => `"${p.id}" is already given at ${p.first}`,
+  },
+  APPRAISAL_NONE: {
+    severity: 'error',
+    doc: 'Explanation forms were named (`--explanations`) but there is no appraisal for them to answer: name it with `--appraisal`, or put it in `appraisal/<quarter>.yaml` beside the evidence.',
+    vi: (p) => `có biểu giải trình nhưng không có kết quả thẩm định quý ${p.quarter} để giải trình; hãy chỉ --appraisal FILE`,
+    en: (p) => `explanation forms are given but there is no appraisal of ${p.quarter} for them to answer; name it with --appraisal FILE`,
   },
   APPRAISAL_PENDING: {
     severity: 'error',

@@ -17,16 +17,25 @@ const LISTED = ['not_applicable', 'explain'] as const;
  * second (APPRAISAL_TWICE). Files whose data is not a mapping of units are merged as they are,
  * for validation to say what is wrong with them.
  */
-export function mergeAppraisals(sources: readonly SourceFile[]): { source: SourceFile; diagnostics: Diagnostic[] } {
+export function mergeAppraisals(sources: readonly SourceFile[], quarter?: string): { source: SourceFile; diagnostics: Diagnostic[] } {
   if (sources.length === 1) return { source: sources[0]!, diagnostics: [] };
   const diagnostics: Diagnostic[] = [];
   const units: Record<string, RawUnit> = {};
   const data: Record<string, unknown> = { units };
+  // Items of the lists, by their place in the merged data: the file and place they came from.
+  const items = new Map<string, { source: SourceFile; path: Path }>();
+  let settledIn: SourceFile | undefined;
   for (const s of sources) {
     const d = (s.data ?? {}) as Record<string, unknown>;
-    // YAML says which quarter in words; a workbook's stamps are checked sheet by sheet.
-    if (d.quarter !== undefined && (data.quarter === undefined || !s.forms)) data.quarter = d.quarter;
-    if (d.settled !== undefined) data.settled = d.settled;
+    // Each YAML file says its quarter in words, checked here one by one; a workbook's stamps are checked sheet by sheet.
+    if (!s.forms && quarter !== undefined && d.quarter !== undefined && d.quarter !== quarter) {
+      diagnostics.push(diagnostic('APPRAISAL_QUARTER', s.locate(['quarter']), { quarter: String(d.quarter), expected: quarter }));
+    }
+    if (data.quarter === undefined && d.quarter !== undefined) data.quarter = quarter ?? d.quarter;
+    if (d.settled !== undefined) {
+      if (settledIn) diagnostics.push(diagnostic('APPRAISAL_TWICE', s.locate(['settled'], 'key'), { id: 'settled', first: where(settledIn.locate(['settled'], 'key')) }));
+      else [data.settled, settledIn] = [d.settled, s];
+    }
     for (const [key, value] of Object.entries(d)) if (!['quarter', 'settled', 'units', '$schema'].includes(key)) data[key] = value;
     if (typeof d.units !== 'object' || d.units === null || Array.isArray(d.units)) {
       if (d.units !== undefined) data.units = d.units;
@@ -46,8 +55,20 @@ export function mergeAppraisals(sources: readonly SourceFile[]): { source: Sourc
             } else setOwn(merged, k, v);
           }
           into[part] = merged;
-        } else if ((LISTED as readonly string[]).includes(part) && Array.isArray(value) && Array.isArray(into[part])) {
-          into[part] = [...(into[part] as unknown[]), ...value];
+        } else if ((LISTED as readonly string[]).includes(part) && Array.isArray(value)) {
+          const list = Array.isArray(into[part]) ? [...(into[part] as unknown[])] : [];
+          value.forEach((item, i) => {
+            const path = ['units', id, part, i];
+            const same = list.findIndex((x) => JSON.stringify(x) === JSON.stringify(item));
+            if (same >= 0) {
+              const first = items.get(['units', id, part, same].join('\0'))!;
+              diagnostics.push(diagnostic('APPRAISAL_TWICE', s.locate(path), { id: typeof item === 'string' ? item : JSON.stringify(item), first: where(first.source.locate(first.path)) }));
+              return;
+            }
+            items.set(['units', id, part, list.length].join('\0'), { source: s, path });
+            list.push(item);
+          });
+          into[part] = list;
         } else {
           into[part] = value;
         }
@@ -59,7 +80,12 @@ export function mergeAppraisals(sources: readonly SourceFile[]): { source: Sourc
     text: '',
     data,
     parsed: sources.every((s) => s.parsed),
-    locate: (path, target) => (holder(sources, path) ?? sources[0]!).locate(path, target),
+    locate: (path, target) => {
+      // An item of a list is found in the file it came from, at its own index there.
+      const item = path.length >= 4 ? items.get(path.slice(0, 4).join('\0')) : undefined;
+      if (item) return item.source.locate([...item.path, ...path.slice(4)], target);
+      return (holder(sources, path) ?? sources[0]!).locate(path, target);
+    },
     forms: sources.flatMap((s) => s.forms ?? []),
   };
   return { source, diagnostics };

@@ -60,10 +60,16 @@ export async function loadExplanationForms(path: string): Promise<ExplanationFor
           continue;
         }
         seen.set(key, at(r, C.key));
+        // A formula is read by the value it last computed; one without (written by a program that does not calculate) is said.
+        for (const col of [C.text, C.source]) {
+          const cell = ws.getCell(r, col);
+          if (cell.formula && (cell.result === undefined || cell.result === null)) out.diagnostics.push(diagnostic('EVIDENCE_FORMULA', at(r, col)));
+        }
         const text = textOf(ws.getCell(r, C.text));
         const source = textOf(ws.getCell(r, C.source));
         if (text === undefined && source === undefined) continue;
-        out.given.push({ unit, criterion: key.slice(EXPLANATION_FORM.criterionPrefix.length), ...(text !== undefined ? { text } : {}), ...(source !== undefined ? { source } : {}), at: at(r, C.text) });
+        const given = { unit, criterion: key.slice(EXPLANATION_FORM.criterionPrefix.length), at: at(r, text !== undefined ? C.text : C.source) };
+        out.given.push({ ...given, ...(text !== undefined ? { text } : {}), ...(source !== undefined ? { source } : {}) });
       }
     }
     if (sheets.length === 0 && !out.diagnostics.some((d) => d.file === file)) out.diagnostics.push(diagnostic('EVIDENCE_NOT_A_FORM', { file, sheet: opened.wb.worksheets[0]?.name ?? '', line: 1, col: 1 }));

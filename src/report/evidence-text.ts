@@ -55,7 +55,7 @@ export function changeLines(
   });
   const e = criterion.explanation;
   if (e) {
-    const given = e.text !== undefined ? `${A.explanation}: ${e.text}${e.source ? ` (${e.source})` : ''}` : A.requested;
+    const given = e.text !== undefined || e.source !== undefined ? `${A.explanation}: ${[e.text, e.source && `(${e.source})`].filter(Boolean).join(' ')}` : A.requested;
     const decided = e.decision ? `${A.decision(e.decision === 'accepted')}: ${e.reason}` : A.pending;
     lines.push(`${given} — ${decided}`);
   }

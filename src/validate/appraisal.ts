@@ -55,7 +55,9 @@ export function givenByAppraisal(source: SourceFile | undefined): (unit: string,
   return (unit, criterion) => {
     const raw = ownOf(units as Record<string, unknown>, unit) as RawUnit | undefined;
     if (typeof raw !== 'object' || raw === null) return false;
-    const manual = typeof raw.manual === 'object' && raw.manual !== null && typeof ownOf(raw.manual, criterion)?.points === 'number';
+    const manual =
+      (typeof raw.manual === 'object' && raw.manual !== null && typeof ownOf(raw.manual, criterion)?.points === 'number') ||
+      (typeof raw.explanations === 'object' && raw.explanations !== null && typeof ownOf(raw.explanations, criterion)?.points === 'number');
     const na = Array.isArray(raw.not_applicable) && raw.not_applicable.some((n) => (typeof n === 'string' ? n : n?.id) === criterion);
     return manual || na;
   };
@@ -149,8 +151,9 @@ function withGiven(raw: RawUnit, given: readonly GivenExplanation[], keyAt: (pat
   const explanations: Record<string, RawExplanation> = { ...(raw.explanations ?? {}) };
   for (const g of given) {
     const entry = ownOf(explanations, g.criterion);
-    if (entry?.text !== undefined) {
-      out.push(diagnostic('APPRAISAL_TWICE', g.at, { id: g.criterion, first: where(keyAt(['explanations', g.criterion, 'text'])) }));
+    const both = entry?.text !== undefined ? 'text' : entry?.source !== undefined && g.source !== undefined ? 'source' : undefined;
+    if (both) {
+      out.push(diagnostic('APPRAISAL_TWICE', g.at, { id: g.criterion, first: where(keyAt(['explanations', g.criterion, both])) }));
       continue;
     }
     setOwn(explanations, g.criterion, { ...entry, ...(g.text !== undefined ? { text: g.text } : {}), ...(g.source !== undefined ? { source: g.source } : {}) });
@@ -194,7 +197,11 @@ function appraiseUnit(id: string, raw: RawUnit, bloc: Bloc, given: UnitEvidence,
     return false;
   };
 
-  for (const [name, corrected] of Object.entries(raw.facts ?? {})) {
+  // Changes are listed in the scorecard's order, whatever the order of the file's rows or keys.
+  const factOrder = new Map(Object.keys(bloc.facts).map((f, i) => [f, i]));
+  const criterionOrder = new Map([...criteria.keys()].map((c, i) => [c, i]));
+  const inOrder = <T>(entries: [string, T][], order: Map<string, number>) => [...entries].sort(([a], [b]) => (order.get(a) ?? Infinity) - (order.get(b) ?? Infinity));
+  for (const [name, corrected] of inOrder(Object.entries(raw.facts ?? {}), factOrder)) {
     if (!fits(name, corrected.value, () => at(['facts', name], 'key'), () => at(['facts', name, 'value']))) continue;
     const before = given.facts[name]!;
     if (before.value === corrected.value) {
@@ -204,7 +211,7 @@ function appraiseUnit(id: string, raw: RawUnit, bloc: Bloc, given: UnitEvidence,
     setOwn(facts, name, { value: corrected.value, ...(corrected.source !== undefined ? { source: corrected.source } : {}), note: corrected.reason });
     changes.push(change('fact', name, before.value, corrected.value, corrected.reason, corrected.source, 1));
   }
-  for (const [cid, points] of Object.entries(raw.manual ?? {})) {
+  for (const [cid, points] of inOrder(Object.entries(raw.manual ?? {}), criterionOrder)) {
     if (!manualFits(cid, points.points, () => at(['manual', cid], 'key'), () => at(['manual', cid, 'points']))) continue;
     const proposed = ownOf(given.manual, cid);
     setOwn(manual, cid, points);
@@ -212,19 +219,19 @@ function appraiseUnit(id: string, raw: RawUnit, bloc: Bloc, given: UnitEvidence,
     if (!proposed) setOwn(ownManual, cid, points);
     else if (proposed.points !== points.points) changes.push(change('manual', cid, proposed.points, points.points, points.note, points.source, 1));
   }
-  (raw.not_applicable ?? []).forEach((item, i) => {
-    const cid = typeof item === 'string' ? item : item.id;
+  const marked = (raw.not_applicable ?? []).map((item, i): [string, { item: (typeof item); i: number }] => [typeof item === 'string' ? item : item.id, { item, i }]);
+  for (const [cid, { item, i }] of inOrder(marked, criterionOrder)) {
     const c = criteria.get(cid);
     if (!c?.allowNotApplicable) {
       out.push(diagnostic('EVIDENCE_NOT_APPLICABLE', at(['not_applicable', i]), { criterion: cid, problem: c ? 'not_allowed' : 'unknown' }));
-      return;
+      continue;
     }
-    if (notApplicable.has(cid)) return;
+    if (notApplicable.has(cid)) continue;
     notApplicable.add(cid);
-    // Without the unit's figures for it, there is nothing of its own to score: not applicable in both.
+    // Without all of the unit's figures for it, there is nothing of its own to score: not applicable in both.
     if (factsOfCriterion(c).some((f) => !bloc.facts[f]?.from && !Object.hasOwn(given.facts, f))) ownNotApplicable.add(cid);
     else changes.push(change('not_applicable', cid, false, true, typeof item === 'string' ? undefined : item.reason, undefined, 1));
-  });
+  }
 
   const changed = (cid: string, c: Criterion) => changes.some((ch) => touches(ch, cid, c));
   const requested = new Set<string>();
@@ -250,7 +257,8 @@ function appraiseUnit(id: string, raw: RawUnit, bloc: Bloc, given: UnitEvidence,
     round2.push(change('fact', name, now.value, value, e.reason!, e.source, 2));
     setOwn(facts, name, { value, ...(e.source !== undefined ? { source: e.source } : {}), note: e.reason! });
   };
-  for (const [cid, e] of Object.entries(raw.explanations ?? {})) {
+  const rejected: string[] = [];
+  for (const [cid, e] of inOrder(Object.entries(raw.explanations ?? {}), criterionOrder)) {
     const keyAt = () => explanationAt.get(cid) ?? at(['explanations', cid], 'key');
     const c = criteria.get(cid);
     if (!c) {
@@ -258,9 +266,10 @@ function appraiseUnit(id: string, raw: RawUnit, bloc: Bloc, given: UnitEvidence,
       continue;
     }
     const asked = requested.has(cid);
-    // Contested: asked for, or a change the unit answers with an explanation.
-    if (!asked && !(e.text !== undefined && changed(cid, c))) {
-      out.push(diagnostic('APPRAISAL_UNCONTESTED', keyAt(), { criterion: cid, problem: e.text === undefined ? 'no_text' : 'no_change' }));
+    // Contested: asked for, or a change the unit answers with an explanation (its text, or a document).
+    const answered = e.text !== undefined || e.source !== undefined;
+    if (!asked && !(answered && changed(cid, c))) {
+      out.push(diagnostic('APPRAISAL_UNCONTESTED', keyAt(), { criterion: cid, problem: answered ? 'no_change' : 'no_text' }));
       continue;
     }
     explanations.set(cid, {
@@ -275,6 +284,7 @@ function appraiseUnit(id: string, raw: RawUnit, bloc: Bloc, given: UnitEvidence,
     }
     if (e.decision === 'rejected') {
       if (e.facts !== undefined || e.points !== undefined) out.push(diagnostic('APPRAISAL_DECISION', at(['explanations', cid, e.facts !== undefined ? 'facts' : 'points'], 'key'), { criterion: cid, problem: 'rejected_values' }));
+      rejected.push(cid);
       continue;
     }
     const reads = factsOfCriterion(c);
@@ -295,8 +305,11 @@ function appraiseUnit(id: string, raw: RawUnit, bloc: Bloc, given: UnitEvidence,
     if (e.points !== undefined) {
       if (manualFits(cid, e.points, () => at(['explanations', cid, 'points'], 'key'), () => at(['explanations', cid, 'points']))) {
         const now = ownOf(manual, cid);
-        if (now?.points !== e.points) round2.push(change('manual', cid, now?.points ?? null, e.points, e.reason!, e.source, 2));
-        setOwn(manual, cid, { points: e.points, note: e.reason!, ...(e.source !== undefined ? { source: e.source } : {}) });
+        const points = { points: e.points, note: e.reason!, ...(e.source !== undefined ? { source: e.source } : {}) };
+        setOwn(manual, cid, points);
+        // As in round 1: without a proposal of its own, the committee's points are the unit's too.
+        if (!ownOf(given.manual, cid)) setOwn(ownManual, cid, points);
+        else if (now?.points !== e.points) round2.push(change('manual', cid, now?.points ?? null, e.points, e.reason!, e.source, 2));
       }
     } else {
       const proposed = ownOf(given.manual, cid);
@@ -309,6 +322,14 @@ function appraiseUnit(id: string, raw: RawUnit, bloc: Bloc, given: UnitEvidence,
     if (notApplicable.has(cid) && !ownNotApplicable.has(cid)) {
       notApplicable.delete(cid);
       round2.push(change('not_applicable', cid, true, false, e.reason!, e.source, 2));
+    }
+  }
+  // A rejection stands only if no accepted decision moved the figures its criterion reads.
+  for (const cid of rejected) {
+    const moved = round2.find((ch) => touches(ch, cid, criteria.get(cid)!));
+    if (moved) {
+      const by = decided.get(moved.id)?.cid ?? moved.id;
+      out.push(diagnostic('APPRAISAL_DECISION', explanationAt.get(cid) ?? at(['explanations', cid, 'decision']), { criterion: cid, fact: moved.id, problem: 'conflict', other: by }));
     }
   }
   return {
