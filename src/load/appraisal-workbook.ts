@@ -3,8 +3,8 @@ import { APPRAISAL_FORM } from '../model/appraisal-form.js';
 import type { FactValue } from '../model/evidence.js';
 import { setOwn } from '../model/own.js';
 import type { FactType } from '../model/scorecard.js';
-import { formSheets, key, locatorOf, openWorkbook, readValue, textOf, type FactTypeOf } from './evidence-workbook.js';
-import type { FormStamp, Path, SourceFile } from './yaml-file.js';
+import { formSheets, locatorOf, openWorkbook, readValue, textOf, type FactTypeOf } from './evidence-workbook.js';
+import type { FormStamp, SourceFile } from './yaml-file.js';
 
 interface RawUnit {
   facts: Record<string, { value: FactValue; reason?: string; source?: string }>;
@@ -28,13 +28,9 @@ export async function loadAppraisalWorkbook(file: string, typeOf: FactTypeOf): P
   const places = new Map<string, Location>();
   const units: Record<string, RawUnit> = {};
   const forms: FormStamp[] = [];
-  for (const { ws, stamp, at, unitAt } of formSheets(wb, file, APPRAISAL_FORM, diagnostics)) {
+  for (const { ws, stamp, at, place } of formSheets(wb, file, APPRAISAL_FORM, diagnostics, places)) {
     const { unit } = stamp;
     forms.push(stamp);
-    if (places.size === 0) places.set(key(['quarter']), stamp.quarterAt);
-    const place = (path: Path, loc: Location, target: 'value' | 'key' = 'value') => places.set(key(['units', unit, ...path], target), loc);
-    place([], unitAt);
-    place([], unitAt, 'key');
     const entry: RawUnit = { facts: {}, manual: {}, not_applicable: [], explain: [] };
     const seen = new Map<string, Location>();
     const yes = (r: number, col: number, what: string): boolean => {

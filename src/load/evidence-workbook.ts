@@ -44,13 +44,9 @@ export async function loadEvidenceWorkbook(file: string, typeOf: FactTypeOf): Pr
     if (value === undefined && diagnostics.slice(before).some((d) => d.severity === 'error')) refused.add(key(path));
     return value;
   };
-  for (const { ws, stamp, at, unitAt } of formSheets(wb, file, FORM, diagnostics)) {
+  for (const { ws, stamp, at, place } of formSheets(wb, file, FORM, diagnostics, places)) {
     const { unit } = stamp;
     forms.push(stamp);
-    if (places.size === 0) places.set(key(['quarter']), stamp.quarterAt);
-    const place = (path: Path, loc: Location, target: 'value' | 'key' = 'value') => places.set(key(['units', unit, ...path], target), loc);
-    place([], unitAt);
-    place([], unitAt, 'key');
     const entry: RawEntry = { facts: {}, manual: {}, not_applicable: [] };
     const seen = new Map<string, Location>();
     for (let r = FORM.headerRow + 1; r <= ws.rowCount; r++) {
@@ -121,11 +117,17 @@ export interface FormLayout {
 }
 
 /**
- * The form sheets of a workbook (cell A1 holds the layout's marker), each with its stamp and a
- * way to name its cells. A hidden sheet, one past the row cap, or a second sheet of one unit is
+ * The form sheets of a workbook (cell A1 holds the layout's marker), each with its stamp, a way
+ * to name its cells and one to record where a value of its unit was read (into `places`). A hidden sheet, one past the row cap, or a second sheet of one unit is
  * said at its place and left out: what is read is what the committee sees when it opens the file.
  */
-export function formSheets(wb: ExcelJS.Workbook, file: string, layout: FormLayout, diagnostics: Diagnostic[]): { ws: ExcelJS.Worksheet; stamp: FormStamp; unitAt: Location; at: (row: number, col: number) => Location }[] {
+export function formSheets(
+  wb: ExcelJS.Workbook,
+  file: string,
+  layout: FormLayout,
+  diagnostics: Diagnostic[],
+  places: Map<string, Location>,
+): { ws: ExcelJS.Worksheet; stamp: FormStamp; at: (row: number, col: number) => Location; place: (path: Path, at: Location, target?: 'value' | 'key') => void }[] {
   const C = layout.col;
   const firstSheetOf = new Map<string, Location>();
   const out = [];
@@ -155,7 +157,12 @@ export function formSheets(wb: ExcelJS.Workbook, file: string, layout: FormLayou
       quarterAt: at(layout.stamp.quarter, C.key),
       digestAt: at(layout.stamp.rulesDigest, C.key),
     };
-    out.push({ ws, stamp, unitAt, at });
+    // The quarter is said at the first sheet's stamp; the unit, at its line; its values where the reader places them.
+    if (places.size === 0) places.set(key(['quarter']), stamp.quarterAt);
+    const place = (path: Path, loc: Location, target: 'value' | 'key' = 'value') => void places.set(key(['units', unit, ...path], target), loc);
+    place([], unitAt);
+    place([], unitAt, 'key');
+    out.push({ ws, stamp, at, place });
   }
   return out;
 }

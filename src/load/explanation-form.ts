@@ -40,7 +40,7 @@ export async function loadExplanationForms(path: string): Promise<ExplanationFor
       out.diagnostics.push(...opened.diagnostics);
       continue;
     }
-    const sheets = formSheets(opened.wb, file, EXPLANATION_FORM, out.diagnostics);
+    const sheets = formSheets(opened.wb, file, EXPLANATION_FORM, out.diagnostics, new Map());
     for (const { ws, stamp, at } of sheets) {
       const { unit } = stamp;
       // One form per unit across the files, as across a workbook's sheets.

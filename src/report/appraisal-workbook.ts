@@ -6,7 +6,7 @@ import { formatNumber } from '../model/number-format.js';
 import type { Results } from '../model/results.js';
 import { placedCriteria, type Bloc, type Rules } from '../model/scorecard.js';
 import { fitHeight, newWorkbook, put, putMerged, setColumns, setPrinting, workbookBytes } from './document.js';
-import { inputCells, validationOf } from './evidence-form.js';
+import { HEAD_FILL, inputCells, validationOf } from './evidence-form.js';
 import { LABELS, type Labels } from './labels.js';
 import { safeSheetNames } from './safe-names.js';
 
@@ -21,7 +21,6 @@ export interface AppraisalFormInput {
   stamp: Date;
 }
 
-const HEAD_FILL = 'FFF2F2F2';
 const WIDTHS = [16, 7, 40, 10, 12, 26, 12, 30, 24, 11, 12];
 
 /**

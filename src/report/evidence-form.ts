@@ -21,7 +21,8 @@ export interface FormInput {
 
 const INPUT_FILL = 'FFFFF2CC';
 const LOCKED_FILL = 'FFE7E6E6';
-const HEAD_FILL = 'FFF2F2F2';
+/** The grey of headings and the committee's part. */
+export const HEAD_FILL = 'FFF2F2F2';
 const WIDTHS = [16, 6, 50, 12, 14, 30, 24];
 /** Excel's limits on a data validation's input message and error text. */
 const PROMPT_MAX = 255;

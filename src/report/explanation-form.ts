@@ -4,7 +4,7 @@ import type { CriterionOutcome, Results, UnitOutcome } from '../model/results.js
 import { placedCriteria, type Rules } from '../model/scorecard.js';
 import { fitHeight, newWorkbook, put, putMerged, setColumns, setPrinting, workbookBytes } from './document.js';
 import { changeLines } from './evidence-text.js';
-import { inputCells } from './evidence-form.js';
+import { HEAD_FILL, inputCells } from './evidence-form.js';
 import { LABELS } from './labels.js';
 
 /** What the explanation forms are made from: the rules and an appraised quarter's results. */
@@ -16,7 +16,6 @@ export interface ExplanationFormInput {
   stamp: Date;
 }
 
-const HEAD_FILL = 'FFF2F2F2';
 const WIDTHS = [16, 7, 34, 9, 10, 10, 44, 11, 40, 24];
 
 /** The criteria a unit may answer: asked to explain, or changed by the appraisal's first round. */

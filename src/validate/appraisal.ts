@@ -5,7 +5,7 @@ import { touches, type Change, type Explanation, type Stage } from '../model/app
 import type { Evidence, FactEvidence, FactValue, ManualPoints, UnitEvidence } from '../model/evidence.js';
 import { ownOf, setOwn } from '../model/own.js';
 import { factsOfCriterion, placedCriteria, type Bloc, type Criterion, type Rules } from '../model/scorecard.js';
-import { valueProblem } from './evidence.js';
+import { manualProblem, notApplicableProblem, valueProblem } from './evidence.js';
 import { validateSchema } from './schema.js';
 import { closest } from './suggest.js';
 
@@ -190,11 +190,9 @@ function appraiseUnit(id: string, raw: RawUnit, bloc: Bloc, given: UnitEvidence,
     return !problem;
   };
   const manualFits = (cid: string, points: number, keyAt: () => Location, pointsAt: () => Location): boolean => {
-    const c = criteria.get(cid);
-    if (!c || !('manual' in c.score)) out.push(diagnostic('EVIDENCE_MANUAL', keyAt(), { criterion: cid, problem: 'method' }));
-    else if (points > c.max) out.push(diagnostic('EVIDENCE_MANUAL', pointsAt(), { criterion: cid, problem: 'max', points, max: c.max }));
-    else return true;
-    return false;
+    const problem = manualProblem(criteria.get(cid), cid, points);
+    if (problem) out.push(diagnostic('EVIDENCE_MANUAL', problem.params.problem === 'max' ? pointsAt() : keyAt(), problem.params));
+    return !problem;
   };
 
   // Changes are listed in the scorecard's order, whatever the order of the file's rows or keys.
@@ -222,14 +220,15 @@ function appraiseUnit(id: string, raw: RawUnit, bloc: Bloc, given: UnitEvidence,
   const marked = (raw.not_applicable ?? []).map((item, i): [string, { item: (typeof item); i: number }] => [typeof item === 'string' ? item : item.id, { item, i }]);
   for (const [cid, { item, i }] of inOrder(marked, criterionOrder)) {
     const c = criteria.get(cid);
-    if (!c?.allowNotApplicable) {
-      out.push(diagnostic('EVIDENCE_NOT_APPLICABLE', at(['not_applicable', i]), { criterion: cid, problem: c ? 'not_allowed' : 'unknown' }));
+    const problem = notApplicableProblem(c, cid);
+    if (problem) {
+      out.push(diagnostic('EVIDENCE_NOT_APPLICABLE', at(['not_applicable', i]), problem));
       continue;
     }
     if (notApplicable.has(cid)) continue;
     notApplicable.add(cid);
     // Without all of the unit's figures for it, there is nothing of its own to score: not applicable in both.
-    if (factsOfCriterion(c).some((f) => !bloc.facts[f]?.from && !Object.hasOwn(given.facts, f))) ownNotApplicable.add(cid);
+    if (factsOfCriterion(c!).some((f) => !bloc.facts[f]?.from && !Object.hasOwn(given.facts, f))) ownNotApplicable.add(cid);
     else changes.push(change('not_applicable', cid, false, true, typeof item === 'string' ? undefined : item.reason, undefined, 1));
   }
 

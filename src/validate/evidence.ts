@@ -183,17 +183,15 @@ function checkUnit(
   const criteria = new Map(placedCriteria(bloc).map((p) => [p.criterion.id, p.criterion]));
   const manual: Record<string, ManualPoints> = {};
   for (const [cid, given] of Object.entries(raw.manual ?? {})) {
-    const c = criteria.get(cid);
-    if (!c || !('manual' in c.score)) out.push(diagnostic('EVIDENCE_MANUAL', at(['manual', cid], 'key'), { criterion: cid, problem: 'method' }));
-    else if (given.points === undefined) continue; // no points yet: missing evidence
-    else if (given.points > c.max) out.push(diagnostic('EVIDENCE_MANUAL', at(['manual', cid, 'points']), { criterion: cid, problem: 'max', points: given.points, max: c.max }));
-    else setOwn(manual, cid, given);
+    const problem = manualProblem(criteria.get(cid), cid, given.points);
+    if (problem) out.push(diagnostic('EVIDENCE_MANUAL', problem.params.problem === 'max' ? at(['manual', cid, 'points']) : at(['manual', cid], 'key'), problem.params));
+    // Without points yet, the criterion is missing evidence.
+    else if (given.points !== undefined) setOwn(manual, cid, given);
   }
   const notApplicable = (raw.not_applicable ?? []).filter((cid, i) => {
-    const c = criteria.get(cid);
-    if (c?.allowNotApplicable) return true;
-    out.push(diagnostic('EVIDENCE_NOT_APPLICABLE', at(['not_applicable', i]), { criterion: cid, problem: c ? 'not_allowed' : 'unknown' }));
-    return false;
+    const problem = notApplicableProblem(criteria.get(cid), cid);
+    if (problem) out.push(diagnostic('EVIDENCE_NOT_APPLICABLE', at(['not_applicable', i]), problem));
+    return !problem;
   });
   return { unit: id, file, facts, manual, notApplicable };
 }
@@ -210,6 +208,18 @@ export function valueProblem(fact: Fact, value: FactValue): { code: 'EVIDENCE_TY
     return { code: 'EVIDENCE_RANGE' as const, params: { min: fact.min ?? '−∞', max: fact.max ?? '∞' } };
   }
   return undefined;
+}
+
+/** Why manual points do not fit a criterion (not scored manually, or above its max), or undefined when they do or are not given yet. */
+export function manualProblem(c: Criterion | undefined, cid: string, points: number | undefined): { params: Params } | undefined {
+  if (!c || !('manual' in c.score)) return { params: { criterion: cid, problem: 'method' } };
+  if (points !== undefined && points > c.max) return { params: { criterion: cid, problem: 'max', points, max: c.max } };
+  return undefined;
+}
+
+/** Why a criterion may not be marked not applicable (unknown, or not allowed by its scorecard), or undefined when it may. */
+export function notApplicableProblem(c: Criterion | undefined, cid: string): Params | undefined {
+  return c?.allowNotApplicable ? undefined : { criterion: cid, problem: c ? 'not_allowed' : 'unknown' };
 }
 
 /** The values a unit's applicable criteria need and do not have: facts, or manual points. */
