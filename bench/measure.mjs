@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { checkRules, factTypeOf, loadEvidenceFiles, rulesDigest, scoreQuarter, validateEvidence } from '../dist/index.js';
 import { compileBloc } from '../dist/compile/compile-bloc.js';
-import { writeJsonFile } from '../dist/report/json-file.js';
-import { writeRankingWorkbook } from '../dist/report/ranking-workbook.js';
+import { writeJsonFile } from '../dist/report/files/json-file.js';
+import { writeRankingWorkbook } from '../dist/report/excel/ranking-workbook.js';
 import { writeUnitFiles } from '../dist/report/write-reports.js';
 import { generate } from './generate.mjs';
 

@@ -2,8 +2,8 @@
 import { loadRuleFiles, type RuleFiles } from './load/rules.js';
 import { loadYamlFile } from './load/yaml-file.js';
 import type { Results } from './model/results.js';
-import type { ReportInput } from './report/ranking-workbook.js';
-import type { FormInput } from './report/evidence-form.js';
+import type { ReportInput } from './report/excel/ranking-workbook.js';
+import type { FormInput } from './report/excel/evidence-form.js';
 import type { Lang } from './diagnostics/codes.js';
 import type { RuleChange, WhatIf } from './what-if.js';
 import { basename, dirname } from 'node:path';
@@ -79,14 +79,14 @@ export {
   readManifest,
   removeManifest,
   writeManifest,
-} from './report/publication.js';
+} from './report/files/publication.js';
 export { lastDayOf, previousQuarter, QUARTER } from './model/quarter.js';
-export { OutputError } from './report/output-error.js';
-import type { OutputError } from './report/output-error.js';
+export { OutputError } from './report/files/output-error.js';
+import type { OutputError } from './report/files/output-error.js';
 import type { ScorecardMemo } from './report/write-reports.js';
 export type { ScorecardMemo } from './report/write-reports.js';
-export type { ReportInput } from './report/ranking-workbook.js';
-export type { FormInput } from './report/evidence-form.js';
+export type { ReportInput } from './report/excel/ranking-workbook.js';
+export type { FormInput } from './report/excel/evidence-form.js';
 
 /** Loads and checks an earlier quarter's results.json for comparison; `results` only when it has no error. */
 export async function loadPreviousResults(
@@ -115,9 +115,9 @@ export async function writeReports(
 
 /** Writes the evidence form of a quarter (`cchc template`): one workbook, or one per unit; all or nothing. exceljs loads here. */
 export async function writeEvidenceForms(input: FormInput, out: string, perUnit: boolean): Promise<string[]> {
-  const { writeEvidenceForm } = await import('./report/evidence-form.js');
-  const { writeStaged } = await import('./report/staged-files.js');
-  const { safeFileNames } = await import('./report/safe-names.js');
+  const { writeEvidenceForm } = await import('./report/excel/evidence-form.js');
+  const { writeStaged } = await import('./report/files/staged-files.js');
+  const { safeFileNames } = await import('./report/files/safe-names.js');
   const staged = await writeStaged(perUnit ? out : dirname(out), async (files) => {
     if (!perUnit) return files.add(basename(out), await writeEvidenceForm(input));
     const names = safeFileNames(input.units.map((u) => u.id));
@@ -132,10 +132,10 @@ export async function loadExplanationForms(path: string) {
 }
 
 /** Writes each unit's explanation form (`cchc template --explanations`) into `out`, all or nothing; units with nothing to answer get none. exceljs loads here. */
-export async function writeExplanationForms(input: import('./report/explanation-form.js').ExplanationFormInput, out: string): Promise<string[]> {
-  const { contestable, writeExplanationForm } = await import('./report/explanation-form.js');
-  const { writeStaged } = await import('./report/staged-files.js');
-  const { safeFileNames } = await import('./report/safe-names.js');
+export async function writeExplanationForms(input: import('./report/excel/explanation-form.js').ExplanationFormInput, out: string): Promise<string[]> {
+  const { contestable, writeExplanationForm } = await import('./report/excel/explanation-form.js');
+  const { writeStaged } = await import('./report/files/staged-files.js');
+  const { safeFileNames } = await import('./report/files/safe-names.js');
   const units = input.results.blocs.flatMap((b) => b.units.filter((u) => contestable(u).length > 0).map((u) => ({ bloc: b.id, unit: u })));
   const names = safeFileNames(units.map((u) => u.unit.id));
   const staged = await writeStaged(out, async (files) => {
@@ -145,24 +145,24 @@ export async function writeExplanationForms(input: import('./report/explanation-
 }
 
 /** Writes the appraisal workbook of a quarter (`cchc appraise`) to `out`, whole or not at all. exceljs loads here. */
-export async function writeAppraisalForm(input: import('./report/appraisal-workbook.js').AppraisalFormInput, out: string): Promise<void> {
-  const { writeAppraisalWorkbook } = await import('./report/appraisal-workbook.js');
-  const { writeStaged } = await import('./report/staged-files.js');
+export async function writeAppraisalForm(input: import('./report/excel/appraisal-workbook.js').AppraisalFormInput, out: string): Promise<void> {
+  const { writeAppraisalWorkbook } = await import('./report/excel/appraisal-workbook.js');
+  const { writeStaged } = await import('./report/files/staged-files.js');
   await writeStaged(dirname(out), async (files) => files.add(basename(out), await writeAppraisalWorkbook(input)));
 }
 
 export { loadTestFiles } from './load/tests.js';
 export { validateTestFile, type CheckedCase } from './validate/tests.js';
 export { coverageOf, runScorecardTests, type CaseOutcome, type CoverageItem } from './scorecard-tests.js';
-export { formatCoverage, formatTestRun } from './report/test-report.js';
+export { formatCoverage, formatTestRun } from './report/text/test-report.js';
 export { explainUnit, type Explanation } from './explain-unit.js';
-export { formatExplanation } from './report/explain-text.js';
+export { formatExplanation } from './report/text/explain-text.js';
 export { diffRules, whatIf, type RuleChange, type WhatIf } from './what-if.js';
-export { formatWhatIf } from './report/what-if-text.js';
+export { formatWhatIf } from './report/text/what-if-text.js';
 
 /** Writes the what-if workbook to `out`, whole or not at all. exceljs loads here. */
 export async function writeWhatIf(w: WhatIf, where: (c: RuleChange) => string | undefined, lang: Lang, out: string, stamp: Date): Promise<void> {
-  const { writeWhatIfWorkbook } = await import('./report/what-if-workbook.js');
-  const { writeStaged } = await import('./report/staged-files.js');
+  const { writeWhatIfWorkbook } = await import('./report/excel/what-if-workbook.js');
+  const { writeStaged } = await import('./report/files/staged-files.js');
   await writeStaged(dirname(out), async (files) => files.add(basename(out), await writeWhatIfWorkbook(w, where, lang, stamp)));
 }

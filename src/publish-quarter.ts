@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { diagnostic, type Diagnostic, type Location } from './diagnostics/diagnostic.js';
 import type { FileDigest, LogEntry, Manifest } from './model/publication.js';
 import { isResultsFile } from './model/results.js';
-import { digestOutputs, LOG_FILE, outputFiles, readLog } from './report/publication.js';
-import { guard } from './report/staged-files.js';
+import { digestOutputs, LOG_FILE, outputFiles, readLog } from './report/files/publication.js';
+import { guard } from './report/files/staged-files.js';
 
 export interface PublicationCheck {
   /** Every reason the folder cannot be published; none when it can. */

@@ -2,7 +2,7 @@
 // (the detail sheet calls them for 8 million cells at 20,000 units), checked against plain definitions.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cellText, linesIn } from '../src/report/document.js';
+import { cellText, linesIn } from '../src/report/excel/document.js';
 
 /** Text with line breaks, Vietnamese, characters outside the BMP, lone surrogates and control characters. */
 const text = fc.string({ unit: fc.constantFrom('a', 'ầ', ' ', '\n', '😀', '\uD83D', '\uDE00', '\u0007', '\uFFFE', '\t', 'Đ'), maxLength: 120 });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { jsonPieces, writeJsonFile } from '../src/report/json-file.js';
+import { jsonPieces, writeJsonFile } from '../src/report/files/json-file.js';
 import { ROOT } from './helpers/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cchc-json-'));

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Results } from '../src/model/results.js';
 import { movementMark } from '../src/rank/compare-quarters.js';
 import { unitFiles } from '../src/report/write-reports.js';
-import { writeRankingWorkbook } from '../src/report/ranking-workbook.js';
+import { writeRankingWorkbook } from '../src/report/excel/ranking-workbook.js';
 import { checkRules } from '../src/index.js';
 import { cchc } from './helpers/cli.js';
 import { evaluateFormula, formulaCells, readWorkbook, textCells, valueOf } from './helpers/workbook.js';
@@ -326,9 +326,9 @@ describe('a ranking workbook that cannot be written', () => {
 });
 
 
-describe('merged cells (exceljs, as corrected in report/exceljs-patch.ts)', () => {
+describe('merged cells (exceljs, as corrected in report/excel/exceljs-patch.ts)', () => {
   it('refuses a merge over merged cells, in any overlap, and allows one again once unmerged', async () => {
-    await import('../src/report/document.js');
+    await import('../src/report/excel/document.js');
     const { default: ExcelJS } = await import('exceljs');
     const ws = new ExcelJS.Workbook().addWorksheet('s');
     ws.mergeCells('B2:D4');

@@ -1,7 +1,7 @@
 import { resolve, sep } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { safeFileNames, safeSheetNames } from '../src/report/safe-names.js';
+import { safeFileNames, safeSheetNames } from '../src/report/files/safe-names.js';
 
 const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/i;
 

@@ -3,8 +3,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { OutputError } from '../src/report/output-error.js';
-import { StagedFiles, TEMP_NAME, type FileOps } from '../src/report/staged-files.js';
+import { OutputError } from '../src/report/files/output-error.js';
+import { StagedFiles, TEMP_NAME, type FileOps } from '../src/report/files/staged-files.js';
 
 const temps: string[] = [];
 function folderWith(files: Record<string, string>): string {

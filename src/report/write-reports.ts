@@ -4,12 +4,12 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
 import type { Results } from '../model/results.js';
-import { writeJsonFile } from './json-file.js';
-import type { OutputError } from './output-error.js';
-import { writeRankingWorkbook, type ReportInput } from './ranking-workbook.js';
-import { safeFileNames } from './safe-names.js';
-import { writeStaged, type FileOps } from './staged-files.js';
-import { scorecardsOf, writeUnitWorkbook, type ScorecardInput, type ScorecardJob } from './unit-workbook.js';
+import { writeJsonFile } from './files/json-file.js';
+import type { OutputError } from './files/output-error.js';
+import { writeRankingWorkbook, type ReportInput } from './excel/ranking-workbook.js';
+import { safeFileNames } from './files/safe-names.js';
+import { writeStaged, type FileOps } from './files/staged-files.js';
+import { scorecardsOf, writeUnitWorkbook, type ScorecardInput, type ScorecardJob } from './excel/unit-workbook.js';
 
 export const UNITS_DIR = 'units';
 
@@ -93,7 +93,7 @@ const WAITING = 16;
  */
 async function inWorkers(shared: ScorecardInput, jobs: ScorecardJob[], count: number, written: (unit: string, bytes: Uint8Array) => Promise<void>, stop: Stop): Promise<void> {
   // Not the command's own Node options (`--input-type` from a script run with -e would stop a worker from starting).
-  const pool = Array.from({ length: count }, () => new Worker(new URL('./unit-worker.js', import.meta.url), { workerData: shared, execArgv: [] }));
+  const pool = Array.from({ length: count }, () => new Worker(new URL('./excel/unit-worker.js', import.meta.url), { workerData: shared, execArgv: [] }));
   let next = 0;
   let waiting = 0;
   let chain = Promise.resolve();

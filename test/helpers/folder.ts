@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, join } from 'node:path';
-import { TEMP_NAME } from '../../src/report/staged-files.js';
+import { TEMP_NAME } from '../../src/report/files/staged-files.js';
 
 /** Every file under `dir`, relative to it, sorted; none when `dir` does not exist. */
 export function filesUnder(dir: string): string[] {

@@ -1,4 +1,4 @@
-import { readZip as read, writeZip as write } from '../../src/report/zip.js';
+import { readZip as read, writeZip as write } from '../../src/report/files/zip.js';
 
 /** One file inside a zip; `claimedSize` makes the headers lie about its unpacked size, as a zip bomb's may. */
 export interface ZipEntry {

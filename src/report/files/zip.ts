@@ -1,5 +1,5 @@
 import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
-import { zipEntries } from '../load/zip-entries.js';
+import { zipEntries } from '../../load/zip-entries.js';
 
 /** One file in a zip: its name as the zip holds it (UTF-8), and its content unpacked. */
 export interface ZipEntry {

@@ -1,9 +1,9 @@
-import type { Lang } from '../diagnostics/codes.js';
-import { movementMark } from '../rank/compare-quarters.js';
-import type { RuleChange, WhatIf } from '../what-if.js';
+import type { Lang } from '../../diagnostics/codes.js';
+import { movementMark } from '../../rank/compare-quarters.js';
+import type { RuleChange, WhatIf } from '../../what-if.js';
 import { fitHeight, newWorkbook, put, setColumns, setPrinting, workbookBytes } from './document.js';
-import { LABELS } from './labels.js';
-import { changeText } from './what-if-text.js';
+import { LABELS } from '../labels.js';
+import { changeText } from '../text/what-if-text.js';
 
 const HEAD_FILL = 'FFF2F2F2';
 

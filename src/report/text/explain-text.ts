@@ -1,11 +1,11 @@
-import type { Lang } from '../diagnostics/codes.js';
-import type { ConditionTrace } from '../evaluate/evaluate-unit.js';
-import type { ExplainedCriterion, ExplainedFact, Explanation } from '../explain-unit.js';
-import { formatNumber } from '../model/number-format.js';
-import { parseQuarter, romanQuarter } from '../model/quarter.js';
-import { roundHalfUp } from '../model/round.js';
-import { changeLines } from './evidence-text.js';
-import { LABELS } from './labels.js';
+import type { Lang } from '../../diagnostics/codes.js';
+import type { ConditionTrace } from '../../evaluate/evaluate-unit.js';
+import type { ExplainedCriterion, ExplainedFact, Explanation } from '../../explain-unit.js';
+import { formatNumber } from '../../model/number-format.js';
+import { parseQuarter, romanQuarter } from '../../model/quarter.js';
+import { roundHalfUp } from '../../model/round.js';
+import { changeLines } from '../evidence-text.js';
+import { LABELS } from '../labels.js';
 
 const SYMBOLS: Record<string, string> = {
   lessThan: '<',

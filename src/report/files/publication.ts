@@ -8,7 +8,7 @@ import { createReadStream } from 'node:fs';
 import { open, readdir, readFile, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import type { FileDigest, LogEntry, Manifest } from '../model/publication.js';
+import type { FileDigest, LogEntry, Manifest } from '../../model/publication.js';
 import { guard, TEMP_NAME } from './staged-files.js';
 
 export const LOG_FILE = 'log.jsonl';

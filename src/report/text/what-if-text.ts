@@ -1,6 +1,6 @@
-import type { Lang } from '../diagnostics/codes.js';
-import { movementMark } from '../rank/compare-quarters.js';
-import type { RuleChange, WhatIf } from '../what-if.js';
+import type { Lang } from '../../diagnostics/codes.js';
+import { movementMark } from '../../rank/compare-quarters.js';
+import type { RuleChange, WhatIf } from '../../what-if.js';
 
 const KINDS: Record<RuleChange['kind'], [string, string]> = {
   precision: ['số chữ số thập phân (precision)', 'precision'],

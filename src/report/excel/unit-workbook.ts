@@ -1,13 +1,13 @@
 import type { Worksheet } from 'exceljs';
-import type { Lang } from '../diagnostics/codes.js';
-import { columnLetters } from '../diagnostics/diagnostic.js';
-import type { CriterionOutcome, Results, UnitOutcome } from '../model/results.js';
-import { roundHalfUp } from '../model/round.js';
-import type { Bloc, Criterion, Rules } from '../model/scorecard.js';
-import { movementMark, type Comparison, type Movement } from '../rank/compare-quarters.js';
+import type { Lang } from '../../diagnostics/codes.js';
+import { columnLetters } from '../../diagnostics/diagnostic.js';
+import type { CriterionOutcome, Results, UnitOutcome } from '../../model/results.js';
+import { roundHalfUp } from '../../model/round.js';
+import type { Bloc, Criterion, Rules } from '../../model/scorecard.js';
+import { movementMark, type Comparison, type Movement } from '../../rank/compare-quarters.js';
 import { cellText, fitHeight, heightOf, linesIn, type CellStyle, newWorkbook, numberFormat, put, putMerged, setColumns, setPrinting, writeHeading, writeSignatures, writeTitle, workbookBytes } from './document.js';
-import { changeLines, evidenceLines } from './evidence-text.js';
-import { LABELS, type Labels } from './labels.js';
+import { changeLines, evidenceLines } from '../evidence-text.js';
+import { LABELS, type Labels } from '../labels.js';
 import { headOf, isAppraised, rankOf, titleOf, type ReportInput } from './ranking-workbook.js';
 
 /** Columns and their widths; an appraised quarter adds the unit's own points and the committee's changes. */

@@ -1,7 +1,7 @@
-import type { Lang } from '../diagnostics/codes.js';
-import { where, type Location } from '../diagnostics/diagnostic.js';
-import { formatNumber } from '../model/number-format.js';
-import type { CaseOutcome, CoverageItem } from '../scorecard-tests.js';
+import type { Lang } from '../../diagnostics/codes.js';
+import { where, type Location } from '../../diagnostics/diagnostic.js';
+import { formatNumber } from '../../model/number-format.js';
+import type { CaseOutcome, CoverageItem } from '../../scorecard-tests.js';
 
 /** Each case as ✓ or ✗ at its place, with expected, actual and reason for each failed expectation. */
 export function formatTestRun(outcomes: readonly CaseOutcome[], lang: Lang): string {

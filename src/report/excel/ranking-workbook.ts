@@ -1,11 +1,11 @@
 import type { Worksheet } from 'exceljs';
-import type { Lang } from '../diagnostics/codes.js';
-import { formatNumber } from '../model/number-format.js';
-import { roundHalfUp } from '../model/round.js';
-import type { BlocOutcome, Results, UnitOutcome } from '../model/results.js';
-import { placedCriteria, type Bloc, type Grade, type Rules } from '../model/scorecard.js';
-import { columnLetters } from '../diagnostics/diagnostic.js';
-import { movementMark, type Comparison } from '../rank/compare-quarters.js';
+import type { Lang } from '../../diagnostics/codes.js';
+import { formatNumber } from '../../model/number-format.js';
+import { roundHalfUp } from '../../model/round.js';
+import type { BlocOutcome, Results, UnitOutcome } from '../../model/results.js';
+import { placedCriteria, type Bloc, type Grade, type Rules } from '../../model/scorecard.js';
+import { columnLetters } from '../../diagnostics/diagnostic.js';
+import { movementMark, type Comparison } from '../../rank/compare-quarters.js';
 import {
   fitHeight,
   numberFormat,
@@ -20,9 +20,9 @@ import {
   writeTitle,
   type DocumentHead,
 } from './document.js';
-import { changeLines, evidenceLines, sourcesOf } from './evidence-text.js';
-import { LABELS, type Labels } from './labels.js';
-import { safeSheetNames } from './safe-names.js';
+import { changeLines, evidenceLines, sourcesOf } from '../evidence-text.js';
+import { LABELS, type Labels } from '../labels.js';
+import { safeSheetNames } from '../files/safe-names.js';
 
 /** What the workbooks are made from: the rules, a quarter's results, and how to print them. */
 export interface ReportInput {

@@ -1,11 +1,11 @@
 import type { DataValidation, Worksheet } from 'exceljs';
-import type { Lang } from '../diagnostics/codes.js';
-import { FORM } from '../model/evidence-form.js';
-import { formatNumber } from '../model/number-format.js';
-import { factsOfCriterion, placedCriteria, type Bloc, type Fact, type Rules, type Unit } from '../model/scorecard.js';
+import type { Lang } from '../../diagnostics/codes.js';
+import { FORM } from '../../model/evidence-form.js';
+import { formatNumber } from '../../model/number-format.js';
+import { factsOfCriterion, placedCriteria, type Bloc, type Fact, type Rules, type Unit } from '../../model/scorecard.js';
 import { fitHeight, newWorkbook, put, putMerged, setColumns, setPrinting, workbookBytes } from './document.js';
-import { LABELS, type Labels } from './labels.js';
-import { safeSheetNames } from './safe-names.js';
+import { LABELS, type Labels } from '../labels.js';
+import { safeSheetNames } from '../files/safe-names.js';
 
 /** What a form is made for: the rules (and their digest), the quarter, the units to ask. */
 export interface FormInput {

@@ -1,11 +1,11 @@
-import type { Lang } from '../diagnostics/codes.js';
-import { EXPLANATION_FORM } from '../model/appraisal-form.js';
-import type { CriterionOutcome, Results, UnitOutcome } from '../model/results.js';
-import { placedCriteria, type Rules } from '../model/scorecard.js';
+import type { Lang } from '../../diagnostics/codes.js';
+import { EXPLANATION_FORM } from '../../model/appraisal-form.js';
+import type { CriterionOutcome, Results, UnitOutcome } from '../../model/results.js';
+import { placedCriteria, type Rules } from '../../model/scorecard.js';
 import { fitHeight, newWorkbook, put, putMerged, setColumns, setPrinting, workbookBytes } from './document.js';
-import { changeLines } from './evidence-text.js';
+import { changeLines } from '../evidence-text.js';
 import { HEAD_FILL, inputCells } from './evidence-form.js';
-import { LABELS } from './labels.js';
+import { LABELS } from '../labels.js';
 
 /** What the explanation forms are made from: the rules and an appraised quarter's results. */
 export interface ExplanationFormInput {

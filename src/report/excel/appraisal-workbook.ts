@@ -1,14 +1,14 @@
 import type { Worksheet } from 'exceljs';
-import type { Lang } from '../diagnostics/codes.js';
-import { APPRAISAL_FORM } from '../model/appraisal-form.js';
-import type { Evidence } from '../model/evidence.js';
-import { formatNumber } from '../model/number-format.js';
-import type { Results } from '../model/results.js';
-import { placedCriteria, type Bloc, type Rules } from '../model/scorecard.js';
+import type { Lang } from '../../diagnostics/codes.js';
+import { APPRAISAL_FORM } from '../../model/appraisal-form.js';
+import type { Evidence } from '../../model/evidence.js';
+import { formatNumber } from '../../model/number-format.js';
+import type { Results } from '../../model/results.js';
+import { placedCriteria, type Bloc, type Rules } from '../../model/scorecard.js';
 import { fitHeight, newWorkbook, put, putMerged, setColumns, setPrinting, workbookBytes } from './document.js';
 import { HEAD_FILL, inputCells, validationOf } from './evidence-form.js';
-import { LABELS, type Labels } from './labels.js';
-import { safeSheetNames } from './safe-names.js';
+import { LABELS, type Labels } from '../labels.js';
+import { safeSheetNames } from '../files/safe-names.js';
 
 /** What the appraisal workbook is made from: the rules, the units' evidence and the scores their own figures give. */
 export interface AppraisalFormInput {

@@ -7,9 +7,9 @@ import { createWriteStream } from 'node:fs';
 import ExcelJS from 'exceljs';
 import './exceljs-patch.js';
 import type { Borders, Cell, Font, Worksheet } from 'exceljs';
-import { writeZip, type ZipEntry } from './zip.js';
-import { columnLetters } from '../diagnostics/diagnostic.js';
-import type { Labels } from './labels.js';
+import { writeZip, type ZipEntry } from '../files/zip.js';
+import { columnLetters } from '../../diagnostics/diagnostic.js';
+import type { Labels } from '../labels.js';
 
 export const FONT = 'Times New Roman';
 const SIZE = 11;
