@@ -1,5 +1,5 @@
 // One benchmark run, in a process of its own so that its peak memory is its own:
-//   node bench/measure.mjs N pipeline|floors|command [--no-unit-files] [--workers W] [--keep DIR]
+//   node bench/measure.mjs N pipeline|floors|command [--no-unit-files] [--no-letters] [--workers W] [--keep DIR]
 // Generates the synthetic scheme for N units, then runs each phase of the real pipeline (the
 // built dist/) one after another, or the two floors (a bare json-rules-engine loop and a bare
 // exceljs loop over the same rules and cells), or the score command as a whole; and prints one
@@ -13,10 +13,13 @@ import { compileBloc } from '../dist/compile/compile-bloc.js';
 import { writeJsonFile } from '../dist/report/files/json-file.js';
 import { writeRankingWorkbook } from '../dist/report/excel/ranking-workbook.js';
 import { writeUnitFiles } from '../dist/report/write-reports.js';
+import { writeLetter } from '../dist/report/word/letter.js';
+import { writeQuarterReport } from '../dist/report/word/quarter-report.js';
 import { generate } from './generate.mjs';
 
 const units = Number(process.argv[2] ?? 20);
 const withUnitFiles = !process.argv.includes('--no-unit-files');
+const withLetters = !process.argv.includes('--no-letters');
 const what = process.argv[3] ?? 'pipeline';
 /** `--workers N` for the unit scorecards; default as the CLI: the cores. */
 const workers = process.argv.includes('--workers') ? Number(process.argv[process.argv.indexOf('--workers') + 1]) : undefined;
@@ -38,7 +41,7 @@ try {
   if (what === 'command') await command(paths);
   else await stepByStep(paths);
   const peakMB = process.resourceUsage().maxRSS / 1024;
-  process.stdout.write(`${JSON.stringify({ units, what, unitFiles: withUnitFiles, timings, peakMB })}\n`);
+  process.stdout.write(`${JSON.stringify({ units, what, unitFiles: withUnitFiles, letters: withLetters, timings, peakMB })}\n`);
 } finally {
   if (!keep) rmSync(dir, { recursive: true, force: true });
 }
@@ -53,7 +56,7 @@ async function command(paths) {
   const said = [];
   const io = { out: () => undefined, err: (text) => said.push(text), tty: false };
   const t = performance.now();
-  const code = await scoreCommand({ rules: paths.rules, evidence: paths.evidence, out, missing: 'error', unitFiles: withUnitFiles, workers, previous: false, lang: 'vi' }, io);
+  const code = await scoreCommand({ rules: paths.rules, evidence: paths.evidence, out, missing: 'error', unitFiles: withUnitFiles, letters: withLetters, workers, previous: false, lang: 'vi' }, io);
   timings.command = performance.now() - t;
   if (code !== 0) throw new Error(`cchc score exited ${code}: ${said.join('').slice(0, 500)}`);
 }
@@ -86,6 +89,13 @@ async function pipeline(rules, results, phases, started) {
   if (withUnitFiles) {
     mkdirSync(join(out, 'units'), { recursive: true });
     await time('units', () => writeUnitFiles(input, async (unit, bytes) => writeFileSync(join(out, 'units', `${unit}.xlsx`), bytes), workers));
+  }
+  if (withLetters) {
+    mkdirSync(join(out, 'letters'), { recursive: true });
+    await time('letters', async () => {
+      writeFileSync(join(out, 'report.docx'), await writeQuarterReport(input));
+      for (const bloc of results.blocs) for (const u of bloc.units) writeFileSync(join(out, 'letters', `${u.id}.docx`), await writeLetter(input, bloc.id, u));
+    });
   }
   timings.total = performance.now() - started;
 }

@@ -1,13 +1,14 @@
 #!/usr/bin/env node
-// Opens the workbooks cchc writes in a real spreadsheet program: scores the shipped samples
-// (2019-Q1, then 2019-Q2 compared with it, with its sample appraisal), makes the 2019-Q2 evidence
-// forms (one workbook, and one per unit) and its appraisal workbook, converts every workbook to
-// PDF with headless LibreOffice, and fails when a conversion fails, gives no PDF, or loses the
-// document's title. With `--png DIR`, also renders into DIR the district branches' ranking, one
-// unit's scorecard, its form and its sheet of the appraisal workbook.
+// Opens the workbooks and Word documents cchc writes in a real office suite: scores the shipped
+// samples (2019-Q1, then 2019-Q2 compared with it, with its sample appraisal), makes the 2019-Q2
+// evidence forms (one workbook, and one per unit) and its appraisal workbook, converts every
+// workbook, letter and quarterly report to PDF with headless LibreOffice, and fails when a
+// conversion fails, gives no PDF, or loses the document's title. With `--png DIR`, also renders
+// into DIR the district branches' ranking, one unit's scorecard, its form, its sheet of the
+// appraisal workbook, its letter, and every page of the quarterly report.
 //
-// Needs LibreOffice (Debian: libreoffice-calc-nogui) and, for --png or the text check,
-// poppler-utils (pdftoppm, pdftotext).
+// Needs LibreOffice (Debian: libreoffice-calc-nogui, libreoffice-writer-nogui) and poppler-utils
+// (pdftoppm, pdftotext).
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -50,6 +51,8 @@ try {
     const dir = join(work, 'out', quarter);
     books.push({ file: join(dir, 'ranking.xlsx'), title: 'BẢNG TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM' });
     for (const name of readdirSync(join(dir, 'units'))) books.push({ file: join(dir, 'units', name), title: 'PHIẾU KẾT QUẢ CHẤM ĐIỂM' });
+    books.push({ file: join(dir, 'report.docx'), title: 'BÁO CÁO' });
+    for (const name of readdirSync(join(dir, 'letters'))) books.push({ file: join(dir, 'letters', name), title: 'THÔNG BÁO' });
   }
   // One conversion per folder (a LibreOffice start costs seconds); unit files of two quarters share names.
   const folders = [...new Set(books.map((b) => join(b.file, '..')))];
@@ -59,7 +62,7 @@ try {
     const inFolder = books.filter((b) => join(b.file, '..') === folder);
     const r = run(office, [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', outdir, ...inFolder.map((b) => b.file)], { timeout: 300_000 });
     if (r.status !== 0) fail(`${folder}: LibreOffice exited ${r.status}\n${r.stderr}`);
-    for (const b of inFolder) b.pdf = join(outdir, b.file.split(/[\\/]/).pop().replace(/\.xlsx$/, '.pdf'));
+    for (const b of inFolder) b.pdf = join(outdir, b.file.split(/[\\/]/).pop().replace(/\.(xlsx|docx)$/, '.pdf'));
   }
   for (const b of books) {
     if (!existsSync(b.pdf)) {
@@ -70,7 +73,8 @@ try {
     if (text.status !== 0) fail(`${b.pdf}: pdftotext exited ${text.status}`);
     else if (!text.stdout.includes(b.title)) fail(`${b.file}: the PDF lacks the title "${b.title}"`);
   }
-  if (!process.exitCode) console.log(`check:xlsx: ${books.length} workbooks opened and converted by ${office}`);
+  const documents = books.filter((b) => b.file.endsWith('.docx')).length;
+  if (!process.exitCode) console.log(`check:xlsx: ${books.length - documents} workbooks and ${documents} Word documents opened and converted by ${office}`);
   if (pngDir && !process.exitCode) {
     const pick = (suffix) => books.find((b) => b.file.endsWith(suffix));
     // The first page of a PDF whose text holds `marker`.
@@ -91,15 +95,20 @@ try {
       [pick(join('forms', 'units', 'DL-CAUKE.xlsx')), 2, 'evidence-form'],
       [appraisalBook, pageWith(appraisalBook.pdf, '(DL-CAUKE)'), 'appraisal-workbook'],
     ];
+    const letter = pick(join('2019-Q2', 'letters', 'DL-CAUKE.docx'));
+    pictures.push([letter, 1, 'letter-1'], [letter, pageWith(letter.pdf, 'Kết quả khắc phục'), 'letter-follow-up']);
+    const report = pick(join('2019-Q2', 'report.docx'));
+    const pages = Number(/Pages:\s+(\d+)/.exec(run('pdfinfo', [report.pdf]).stdout)?.[1] ?? 0);
+    for (let page = 1; page <= pages; page++) pictures.push([report, page, `quarter-report-${page}`]);
     for (const [book, page, name] of pictures) {
-      const r = run('pdftoppm', ['-f', String(page), '-l', String(page), '-r', '110', '-png', '-singlefile', book.pdf, join(work, name)]);
+      const r = run('pdftoppm', ['-f', String(page), '-l', String(page), '-r', name.startsWith('quarter-report') ? '70' : '110', '-png', '-singlefile', book.pdf, join(work, name)]);
       if (r.status !== 0) fail(`pdftoppm ${book.pdf}: ${r.stderr}`);
       else {
         mkdirSync(pngDir, { recursive: true });
         copyFileSync(join(work, `${name}.png`), join(pngDir, `${name}.png`));
       }
     }
-    console.log(`check:xlsx: pictures of the ranking, of DL-CAUKE's scorecard, evidence form and appraisal sheet in ${pngDir}`);
+    console.log(`check:xlsx: pictures of the ranking, of DL-CAUKE's scorecard, evidence form, appraisal sheet and letter, and of the report's ${pages} pages in ${pngDir}`);
   }
 } catch (err) {
   fail(err.message);

@@ -2,12 +2,12 @@
 import { loadRuleFiles, type RuleFiles } from './load/rules.js';
 import { loadYamlFile } from './load/yaml-file.js';
 import type { Results } from './model/results.js';
-import type { ReportInput } from './report/excel/ranking-workbook.js';
+import type { ReportInput } from './report/report-input.js';
 import type { FormInput } from './report/excel/evidence-form.js';
 import type { Lang } from './diagnostics/codes.js';
 import type { RuleChange, WhatIf } from './what-if.js';
 import { basename, dirname } from 'node:path';
-import { validatePreviousResults } from './validate/results.js';
+import { validatePreviousResults, validateQuarterResults } from './validate/results.js';
 import { hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
 import type { FactType, Rules } from './model/scorecard.js';
 import { validateRules } from './validate/rules.js';
@@ -85,7 +85,7 @@ export { OutputError } from './report/files/output-error.js';
 import type { OutputError } from './report/files/output-error.js';
 import type { ScorecardMemo } from './report/write-reports.js';
 export type { ScorecardMemo } from './report/write-reports.js';
-export type { ReportInput } from './report/excel/ranking-workbook.js';
+export type { ReportInput } from './report/report-input.js';
 export type { FormInput } from './report/excel/evidence-form.js';
 
 /** Loads and checks an earlier quarter's results.json for comparison; `results` only when it has no error. */
@@ -99,6 +99,21 @@ export async function loadPreviousResults(
   return { ...checked, text: loaded.source.text };
 }
 
+/** Loads and checks a scored quarter's results.json, to write its documents again (`cchc letters`). */
+export async function loadQuarterResults(
+  path: string,
+  current: { quarter: string; rulesDigest: string; rules: string; blocs: readonly string[] },
+): Promise<{ results?: Results; diagnostics: Diagnostic[]; text?: string }> {
+  const loaded = await loadYamlFile(path);
+  if (!loaded.source?.parsed) return { diagnostics: loaded.diagnostics, text: loaded.source?.text };
+  return { ...validateQuarterResults(loaded.source, current), text: loaded.source.text };
+}
+
+/** Writes the letters and report.docx of a scored quarter again under `out`, all or nothing. docx loads here. */
+export async function writeDocuments(input: ReportInput, out: string): Promise<{ written: string[]; leftovers: OutputError[] }> {
+  return (await import('./report/write-reports.js')).writeDocuments(input, out);
+}
+
 /**
  * Writes results.json, ranking.xlsx and every unit's scorecard under `out`, all or nothing
  * (see report/write-reports.ts). exceljs is loaded here, on first use, so commands that write
@@ -107,7 +122,7 @@ export async function loadPreviousResults(
 export async function writeReports(
   input: ReportInput,
   out: string,
-  options: { onProgress?: (done: number, total: number) => void; unitFiles?: boolean; workers?: number; memo?: ScorecardMemo; beforeCommit?: () => Promise<void> } = {},
+  options: { onProgress?: (done: number, total: number) => void; unitFiles?: boolean; letters?: boolean; workers?: number; memo?: ScorecardMemo; beforeCommit?: () => Promise<void> } = {},
 ): Promise<{ written: string[]; kept: string[]; leftovers: OutputError[] }> {
   const report = await import('./report/write-reports.js');
   return report.writeReports(input, out, options);

@@ -55,15 +55,21 @@ export async function checkPublication(dir: string, quarter: string): Promise<Pu
   const log = await readLog(dir);
   for (const line of log.broken) diagnostics.push(diagnostic('PUBLISH_LOG_LINE', { file: logFile, line, col: 1 }));
   if (log.broken.length > 0) sources.set(logFile, log.text);
-  const scored = log.entries.findLast((e: LogEntry) => e.command === 'score');
+  const last = log.entries.findLastIndex((e: LogEntry) => e.command === 'score');
+  const scored = last >= 0 ? log.entries[last] : undefined;
   if (!scored) diagnostics.push(diagnostic('PUBLISH_NOT_SCORED', top(resultsFile), { log: logFile }));
 
   const outputs = await digestOutputs(dir, await outputFiles(dir));
   const now = new Map(outputs.map((d) => [d.file, d.sha256]));
-  for (const d of scored?.outputs ?? []) {
-    const sha256 = now.get(d.file);
+  // What the last score wrote, with the letters written again since (`cchc letters`) in their place.
+  const expected = new Map((scored?.outputs ?? []).map((d) => [d.file, { sha256: d.sha256, time: scored!.time }]));
+  for (const e of log.entries.slice(last + 1)) {
+    if (e.command === 'letters') for (const d of e.outputs ?? []) expected.set(d.file, { sha256: d.sha256, time: e.time });
+  }
+  for (const [file, d] of scored ? expected : []) {
+    const sha256 = now.get(file);
     if (sha256 === d.sha256) continue;
-    diagnostics.push(diagnostic('PUBLISH_OUTPUT_CHANGED', top(join(dir, d.file)), { problem: sha256 === undefined ? 'missing' : 'edited', time: scored!.time }));
+    diagnostics.push(diagnostic('PUBLISH_OUTPUT_CHANGED', top(join(dir, file)), { problem: sha256 === undefined ? 'missing' : 'edited', time: d.time }));
   }
   if (diagnostics.length > 0) return { diagnostics, sources };
   const inputs: FileDigest[] = scored!.inputs ?? [];

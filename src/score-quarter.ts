@@ -88,7 +88,7 @@ export async function scoreQuarter(
           ? { id: c.id, points: c.points, max: c.max, status: c.status, facts: used, source: manualEntry.source, matched: c.matched, reason }
           : { id: c.id, points: c.points, max: c.max, status: c.status, facts: used, matched: c.matched, reason };
       });
-      scored.push({ id: unit.id, name: unit.name, score: result.score, base: result.base, bonus: result.bonus, penalty: result.penalty, sections: result.sections, criteria });
+      scored.push({ id: unit.id, name: unit.name, score: result.score, base: result.base, bonus: result.bonus, penalty: result.penalty, sections: result.sections, criteria, remarks: given.remarks });
     }
     if (timings) timings.evaluate += clock() - t;
     t = clock();
@@ -103,6 +103,7 @@ export async function scoreQuarter(
       penalty: u.penalty,
       sections: u.sections,
       criteria: u.criteria,
+      ...(u.remarks ? { remarks: u.remarks } : {}),
     }));
     done.set(bloc.bloc, { id: bloc.bloc, name: bloc.name, units });
     if (timings) timings.rank += clock() - t;

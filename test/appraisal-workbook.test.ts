@@ -154,6 +154,9 @@ describe('the workbook\'s first round with the decisions in YAML', () => {
 settled: true
 units:
   DL-CAUKE:
+    remarks:
+      - "Đơn vị cần rà soát cách tính thời gian cấp điện trên CMIS trước khi báo cáo, tránh sai lệch như quý II."
+      - "Khẩn trương niêm yết đầy đủ bảng giá dịch vụ điện tại phòng giao dịch."
     explanations:
       I.2:
         text: "Một hồ sơ khách hàng chủ động hẹn lại ngày khảo sát, có xác nhận của khách hàng"

@@ -16,19 +16,20 @@ describe('npm run bench', () => {
     const r = spawnSync(process.execPath, [join(ROOT, 'bench', 'measure.mjs'), '20', 'pipeline', '--keep', dir], { encoding: 'utf8' });
     expect(r.status, r.stderr).toBe(0);
     const line = JSON.parse(r.stdout.trim().split('\n').at(-1)!);
-    expect(Object.keys(line.timings)).toEqual(['load', 'compile', 'evaluate', 'rank', 'results', 'ranking', 'units', 'total']);
+    expect(Object.keys(line.timings)).toEqual(['load', 'compile', 'evaluate', 'rank', 'results', 'ranking', 'units', 'letters', 'total']);
     const score = cchc(['score', '--rules', join(dir, 'rules'), '--evidence', join(dir, 'evidence'), '--out', join(dir, 'cli')]);
     expect(score.code, score.stderr).toBe(0);
     expect(readFileSync(join(dir, 'out', 'results.json'), 'utf8')).toBe(readFileSync(join(dir, 'cli', 'results.json'), 'utf8'));
   });
 
-  it('times the score command as a whole: the same results.json, and every unit scorecard', () => {
+  it('times the score command as a whole: the same results.json, every unit scorecard and letter', () => {
     const r = spawnSync(process.execPath, [join(ROOT, 'bench', 'measure.mjs'), '20', 'command', '--keep', commandDir], { encoding: 'utf8' });
     expect(r.status, r.stderr).toBe(0);
     const line = JSON.parse(r.stdout.trim().split('\n').at(-1)!);
     expect(Object.keys(line.timings)).toEqual(['command']);
     expect(readFileSync(join(commandDir, 'out', 'results.json'), 'utf8')).toBe(readFileSync(join(dir, 'cli', 'results.json'), 'utf8'));
     expect(readdirSync(join(commandDir, 'out', 'units'))).toHaveLength(20);
+    expect(readdirSync(join(commandDir, 'out', 'letters'))).toHaveLength(20);
   });
 
   it('the generated scheme uses every scoring method and validates without a warning', () => {

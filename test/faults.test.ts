@@ -374,7 +374,9 @@ describe('--out confinement', SLOW, () => {
       expect([...ids].sort()).toEqual([...HOSTILE].sort());
       const expected = safeFileNames(ids).map((n) => `${n}.xlsx`);
       expect(readdirSync(join(out, 'units')).sort()).toEqual([...expected].sort());
-      expect(filesUnder(out)).toEqual([LOG_FILE, 'ranking.xlsx', 'results.json', ...expected.map((f) => join('units', f))].sort());
+      // Letters are named as the scorecards are.
+      const letters = expected.map((f) => join('letters', f.replace(/\.xlsx$/, '.docx')));
+      expect(filesUnder(out)).toEqual([LOG_FILE, 'ranking.xlsx', 'report.docx', 'results.json', ...letters, ...expected.map((f) => join('units', f))].sort());
       // As docs/score-sheets.md says: device names get a leading _, a trailing dot becomes _, case twins get ~2.
       expect(expected).toEqual(expect.arrayContaining(['a..b.xlsx', '_NUL.x.xlsx', '_COM1.xlsx', '_Aux.txt.xlsx', 'lpt9_.xlsx', '9.-__.xlsx', 'DL-A.xlsx']));
       expect(expected.filter((f) => /^_con(~2)?\.xlsx$/i.test(f))).toHaveLength(2);
@@ -401,7 +403,8 @@ describe('--out confinement', SLOW, () => {
     expect(refused.code).toBe(2);
     scoreBase(out, '--force');
     for (const v of victims) expect(readFileSync(v, 'utf8'), v).toBe('keep');
-    expect(filesUnder(out)).toEqual([LOG_FILE, 'ranking.xlsx', 'results.json', ...['DL-A', 'DL-B', 'KD', 'VP'].map((u) => join('units', `${u}.xlsx`))].sort());
+    const units = ['DL-A', 'DL-B', 'KD', 'VP'];
+    expect(filesUnder(out)).toEqual([LOG_FILE, 'ranking.xlsx', 'report.docx', 'results.json', ...units.map((u) => join('letters', `${u}.docx`)), ...units.map((u) => join('units', `${u}.xlsx`))].sort());
   });
 });
 

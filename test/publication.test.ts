@@ -106,7 +106,8 @@ describe('scored, published, refused, reopened', SLOW, () => {
     expect(Date.parse(second.time)).toBeGreaterThanOrEqual(Date.parse(first.time));
     expect(second.inputs).toEqual([...RULE_FILES, ...SAMPLE_FILES].map((file) => ({ file, sha256: sha256(join(ROOT, file)) })));
     expect(second.outputs).toEqual(outputsOf(out));
-    expect(second.outputs!.map((o) => o.file)).toEqual(['ranking.xlsx', 'results.json', ...unitsOf(out).map((u) => `units/${u.id}.xlsx`).sort()]);
+    const ids = unitsOf(out).map((u) => u.id).sort();
+    expect(second.outputs!.map((o) => o.file)).toEqual([...ids.map((id) => `letters/${id}.docx`), 'ranking.xlsx', 'report.docx', 'results.json', ...ids.map((id) => `units/${id}.xlsx`)]);
     expect(first.changed).toEqual(unitsOf(out).map((u) => u.id).sort());
     expect(first.changed).toHaveLength(21);
     expect(second.changed).toEqual([]);
@@ -127,7 +128,7 @@ describe('scored, published, refused, reopened', SLOW, () => {
     const line = log[2]!;
     expect(line.args).toEqual(['publish', '--quarter', '2019-Q1', '--out', out]);
     expect(manifest).toEqual({ quarter: '2019-Q1', publishedAt: line.time, user: line.user, stage: 'self', inputs: log[1]!.inputs, outputs: outputsOf(out) });
-    expect(manifest.outputs).toHaveLength(2 + 21);
+    expect(manifest.outputs).toHaveLength(3 + 21 + 21);
     expect(manifest.inputs.map((i) => i.sha256)).toEqual([...RULE_FILES, ...SAMPLE_FILES].map((f) => sha256(join(ROOT, f))));
   });
 

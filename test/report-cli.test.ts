@@ -236,6 +236,8 @@ describe('names made safe', () => {
       expect(unitsWritten).toEqual(expect.arrayContaining(['_CON.xlsx', '_nul.txt.xlsx', 'DL-A.xlsx']));
       expect(unitsWritten.filter((f) => /^dl-a(~2)?\.xlsx$/i.test(f))).toHaveLength(2);
       expect(new Set(unitsWritten.map((f) => f.toLowerCase())).size).toBe(4);
+      // Each unit's letter is named as its scorecard is.
+      expect(readdirSync(join(out, 'letters')).sort()).toEqual(unitsWritten.map((f) => f.replace(/\.xlsx$/, '.docx')));
       const names = (await readWorkbook(join(out, 'ranking.xlsx'))).worksheets.map((ws) => ws.name);
       expect(names).toHaveLength(3);
       for (const n of names) {

@@ -231,11 +231,12 @@ describe('ranking.xlsx', () => {
 });
 
 describe('units/<id>.xlsx', () => {
-  it('writes one scorecard per unit, and nothing else', () => {
+  it('writes one scorecard and one letter per unit, and nothing else', () => {
     const ids = q1.blocs.flatMap((b) => b.units.map((u) => u.id));
     expect(readdirSync(join(root, '2019-Q1', 'units')).sort()).toEqual(ids.map((id) => `${id}.xlsx`).sort());
-    // And the quarter's log, a line for the run (test/publication.test.ts).
-    expect(readdirSync(join(root, '2019-Q1')).sort()).toEqual(['log.jsonl', 'ranking.xlsx', 'results.json', 'units']);
+    expect(readdirSync(join(root, '2019-Q1', 'letters')).sort()).toEqual(ids.map((id) => `${id}.docx`).sort());
+    // And the quarter's report (test/letters.test.ts) and log, a line for the run (test/publication.test.ts).
+    expect(readdirSync(join(root, '2019-Q1')).sort()).toEqual(['letters', 'log.jsonl', 'ranking.xlsx', 'report.docx', 'results.json', 'units']);
   });
 
   it('every formula of every scorecard carries the result the formula computes from the cells it names', async () => {

@@ -10,6 +10,7 @@ const explainCommand = async (...a: Parameters<typeof import('./explain.js').exp
 const diffCommand = async (...a: Parameters<typeof import('./diff.js').diffCommand>) => (await import('./diff.js')).diffCommand(...a);
 const testCommand = async (...a: Parameters<typeof import('./test.js').testCommand>) => (await import('./test.js')).testCommand(...a);
 const publishCommand = async (...a: Parameters<typeof import('./publish.js').publishCommand>) => (await import('./publish.js')).publishCommand(...a);
+const lettersCommand = async (...a: Parameters<typeof import('./letters.js').lettersCommand>) => (await import('./letters.js')).lettersCommand(...a);
 const templateCommand = async (...a: Parameters<typeof import('./template.js').templateCommand>) => (await import('./template.js')).templateCommand(...a);
 const appraiseCommand = async (...a: Parameters<typeof import('./appraise.js').appraiseCommand>) => (await import('./appraise.js')).appraiseCommand(...a);
 const watch = () => import('./watch.js');
@@ -77,7 +78,9 @@ function program(): Command {
     .addOption(new Option('--date <YYYY-MM-DD>', 'ngày ký trên bảng điểm / date printed on the sheets (default: left blank)').argParser(dateArg))
     .addOption(new Option('--missing <mode>', 'thiếu số liệu / missing evidence').choices(['error', 'zero']).default('error'))
     .option('--strict', 'biểu nhập của quý khác hoặc bộ tiêu chí khác là lỗi / a form for another quarter or other rules is an error')
-    .option('--no-unit-files', 'chỉ ghi results.json và ranking.xlsx / write results.json and ranking.xlsx only')
+    .option('--no-unit-files', 'không ghi bảng điểm từng đơn vị / no unit scorecards')
+    .option('--no-letters', 'không ghi thông báo gửi đơn vị và báo cáo quý (.docx) / no letters to the units and no quarterly report (.docx)')
+    .addOption(new Option('--deadline <YYYY-MM-DD>', 'hạn gửi kế hoạch khắc phục, in trong thông báo / remedy plan deadline printed in the letters (default: left blank)').argParser(dateArg))
     .addOption(new Option('--workers <n>', 'số luồng ghi bảng điểm đơn vị / threads writing the unit scorecards').argParser(positiveInteger))
     .option('--force', 'ghi vào thư mục đang chứa kết quả của quý khác / write into a folder holding another quarter\'s results')
     .option('--watch', 'chấm lại mỗi khi tệp tiêu chí hoặc số liệu thay đổi / score again whenever a scorecard or evidence file changes')
@@ -157,6 +160,20 @@ function program(): Command {
     .addOption(langOption())
     .action(async (opts) => {
       process.exitCode = await testCommand(opts);
+    });
+  cmd
+    .command('letters')
+    .description('ghi lại thông báo gửi đơn vị và báo cáo quý (.docx) từ results.json đã chấm / write the letters to the units and the quarterly report (.docx) again from a scored results.json')
+    .addOption(new Option('--quarter <quarter>', 'quý, ví dụ 2019-Q2 / quarter, e.g. 2019-Q2').argParser(quarterArg).makeOptionMandatory())
+    .option('--rules <dir>', 'thư mục quy tắc đã dùng để chấm / rules folder the quarter was scored with', 'rules')
+    .option('--out <dir>', 'thư mục kết quả của quý / the quarter\'s output folder (default out/<quarter>)')
+    .option('--previous <file>', 'results.json của quý trước / previous quarter results (default <out root>/<previous quarter>/results.json)')
+    .option('--no-previous', 'không so sánh với quý trước / no comparison with the previous quarter')
+    .addOption(new Option('--date <YYYY-MM-DD>', 'ngày ký / date printed on the documents (default: left blank)').argParser(dateArg))
+    .addOption(new Option('--deadline <YYYY-MM-DD>', 'hạn gửi kế hoạch khắc phục / remedy plan deadline (default: left blank)').argParser(dateArg))
+    .addOption(langOption())
+    .action(async (opts) => {
+      process.exitCode = await lettersCommand({ ...opts, args: process.argv.slice(2) });
     });
   cmd
     .command('publish')

@@ -43,10 +43,14 @@ export interface ScoreOptions {
   appraisal?: string[] | false;
   explanations?: string;
   date?: string;
+  /** `YYYY-MM-DD` by which units send their remedy plan, printed in the letters. */
+  deadline?: string;
   missing: MissingMode;
   strict?: boolean;
   /** false with --no-unit-files. */
   unitFiles?: boolean;
+  /** false with --no-letters. */
+  letters?: boolean;
   /** Worker threads for the unit scorecards (default: the cores, for enough units). */
   workers?: number;
   /** Write into a folder whose results.json is another quarter's, or not ours. */
@@ -80,6 +84,7 @@ export async function scoreCommand(opts: ScoreOptions, io: Output = STDIO): Prom
   }
   const out = opts.out ?? join('out', results?.quarter ?? '');
   let comparison: Comparison | undefined;
+  let previousResults: Results | undefined;
   let skippedPrevious: string | undefined;
   // Every file this run reads, digested into the log: add another input here.
   const inputs = [...quarter.read];
@@ -92,6 +97,7 @@ export async function scoreCommand(opts: ScoreOptions, io: Output = STDIO): Prom
       if (previous.results) {
         problems.push(...previous.diagnostics);
         comparison = compareQuarters(results, previous.results, checked.rules!.scheme.precision);
+        previousResults = previous.results;
         inputs.push(path);
       } else if (given) {
         problems.push(...previous.diagnostics);
@@ -118,8 +124,10 @@ export async function scoreCommand(opts: ScoreOptions, io: Output = STDIO): Prom
     rules: checked.rules!,
     results,
     comparison,
+    previous: previousResults,
     lang: opts.lang,
     date: opts.date,
+    deadline: opts.deadline,
     stamp: opts.date ? new Date(`${opts.date}T00:00:00Z`) : lastDayOf(results.quarter),
   };
   const progress = progressBar(vi ? 'Bảng điểm đơn vị' : 'Unit scorecards', io);
@@ -135,6 +143,7 @@ export async function scoreCommand(opts: ScoreOptions, io: Output = STDIO): Prom
     const wrote = await writeReports(input, out, {
       onProgress: progress.update,
       unitFiles: opts.unitFiles !== false,
+      letters: opts.letters !== false,
       workers: opts.workers,
       memo: opts.reuse?.scorecards,
       beforeCommit: published !== undefined ? reopen : undefined,
@@ -166,12 +175,14 @@ export async function scoreCommand(opts: ScoreOptions, io: Output = STDIO): Prom
   if (published !== undefined) {
     io.out(vi ? `Đã mở lại quý ${results.quarter} đã công bố; lý do được ghi trong ${join(out, LOG_FILE)}\n` : `Reopened the published ${results.quarter}; the reason is kept in ${join(out, LOG_FILE)}\n`);
   }
-  const units = opts.unitFiles === false ? 0 : results.blocs.reduce((n, b) => n + b.units.length, 0);
+  const count = results.blocs.reduce((n, b) => n + b.units.length, 0);
+  const units = opts.unitFiles === false ? 0 : count;
   const compared = comparison ? (vi ? `; so sánh với ${comparison.quarter}` : `; compared with ${comparison.quarter}`) : '';
+  const letters = opts.letters === false ? '' : vi ? `, ${join(out, 'report.docx')}, ${count} thông báo trong ${join(out, 'letters')}` : `, ${join(out, 'report.docx')}, ${count} letters in ${join(out, 'letters')}`;
   io.out(
     vi
-      ? `Đã ghi ${join(out, 'results.json')}, ${join(out, 'ranking.xlsx')} và ${units} bảng điểm đơn vị trong ${join(out, 'units')}${compared}\n`
-      : `Wrote ${join(out, 'results.json')}, ${join(out, 'ranking.xlsx')} and ${units} unit scorecards in ${join(out, 'units')}${compared}\n`,
+      ? `Đã ghi ${join(out, 'results.json')}, ${join(out, 'ranking.xlsx')}${letters} và ${units} bảng điểm đơn vị trong ${join(out, 'units')}${compared}\n`
+      : `Wrote ${join(out, 'results.json')}, ${join(out, 'ranking.xlsx')}${letters} and ${units} unit scorecards in ${join(out, 'units')}${compared}\n`,
   );
   return 0;
 }

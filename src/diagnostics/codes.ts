@@ -636,6 +636,18 @@ export const CODES = {
     vi: (p) => `kết quả ${p.quarter} không phải của một quý trước quý ${p.current}`,
     en: (p) => `results for ${p.quarter} are not from a quarter before ${p.current}`,
   },
+  RESULTS_OTHER_QUARTER: {
+    severity: 'error',
+    doc: '`cchc letters`: the results.json of the folder holds another quarter than `--quarter`.',
+    vi: (p) => `results.json là kết quả quý ${p.found}, không phải quý ${p.quarter}`,
+    en: (p) => `results.json holds the results of ${p.found}, not ${p.quarter}`,
+  },
+  RESULTS_OTHER_RULES: {
+    severity: 'error',
+    doc: '`cchc letters`: the quarter was scored with other scorecard files than those of `--rules` (another `rulesDigest`, or a bloc they do not have): the letters would name other criteria. Score the quarter again, or give the rules it was scored with.',
+    vi: (p) => (p.bloc ? `khối "${p.bloc}" không có trong bộ tiêu chí ${p.rules}` : `quý ${p.quarter} được chấm theo bộ tiêu chí khác với ${p.rules}; hãy chấm lại quý hoặc chỉ --rules đã dùng`),
+    en: (p) => (p.bloc ? `bloc "${p.bloc}" is not in the rules of ${p.rules}` : `${p.quarter} was scored with other criteria than those in ${p.rules}; score the quarter again, or give the --rules it was scored with`),
+  },
   PUBLISH_NO_RESULTS: {
     severity: 'error',
     doc: 'The folder to publish has no results.json: the quarter was not scored there (score it first, or name the folder with `--out`).',

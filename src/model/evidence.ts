@@ -22,6 +22,8 @@ export interface UnitEvidence {
   facts: Record<string, FactEvidence>;
   manual: Record<string, ManualPoints>;
   notApplicable: string[];
+  /** The committee's remarks on the unit, printed as given in its notice. */
+  remarks?: string[];
 }
 
 /** A quarter's evidence for every unit, checked against the rules. */

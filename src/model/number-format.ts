@@ -4,3 +4,9 @@ export function formatNumber(n: number, lang: 'vi' | 'en', decimals = 2): string
   const text = String(Number(n.toFixed(decimals)));
   return lang === 'vi' ? text.replace('.', ',') : text;
 }
+
+/** A score as the documents print it, always with `decimals` places: 83,00 beside 86,68. */
+export function formatFixed(n: number, lang: 'vi' | 'en', decimals = 2): string {
+  const text = n.toFixed(decimals);
+  return lang === 'vi' ? text.replace('.', ',') : text;
+}

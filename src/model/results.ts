@@ -47,6 +47,8 @@ export interface UnitOutcome {
   penalty: number;
   sections: SectionOutcome[];
   criteria: CriterionOutcome[];
+  /** The committee's remarks, from the evidence then the appraisal, as given. */
+  remarks?: string[];
 }
 
 export interface BlocOutcome {

@@ -6,21 +6,34 @@ import { join } from 'node:path';
 import type { Results } from '../model/results.js';
 import { writeJsonFile } from './files/json-file.js';
 import type { OutputError } from './files/output-error.js';
-import { writeRankingWorkbook, type ReportInput } from './excel/ranking-workbook.js';
+import { writeRankingWorkbook } from './excel/ranking-workbook.js';
+import type { ReportInput } from './report-input.js';
 import { safeFileNames } from './files/safe-names.js';
 import { writeStaged, type FileOps } from './files/staged-files.js';
 import { scorecardsOf, writeUnitWorkbook, type ScorecardInput, type ScorecardJob } from './excel/unit-workbook.js';
 
 export const UNITS_DIR = 'units';
+export const LETTERS_DIR = 'letters';
+export const QUARTER_REPORT = 'report.docx';
 
 /** The path, under the output folder, of each unit's scorecard: safe and unique whatever the ids. */
 export function unitFiles(results: Results): Map<string, string> {
   return unitFilesOf(results.blocs.flatMap((b) => b.units.map((u) => u.id)));
 }
 
+/** The path, under the output folder, of each unit's letter: named as its scorecard is. */
+export function letterFiles(results: Results): Map<string, string> {
+  return letterFilesOf(results.blocs.flatMap((b) => b.units.map((u) => u.id)));
+}
+
 function unitFilesOf(ids: string[]): Map<string, string> {
   const names = safeFileNames(ids);
   return new Map(ids.map((id, i) => [id, join(UNITS_DIR, `${names[i]}.xlsx`)]));
+}
+
+function letterFilesOf(ids: string[]): Map<string, string> {
+  const names = safeFileNames(ids);
+  return new Map(ids.map((id, i) => [id, join(LETTERS_DIR, `${names[i]}.docx`)]));
 }
 
 export interface WriteOptions {
@@ -29,6 +42,8 @@ export interface WriteOptions {
   ops?: FileOps;
   /** false: results.json and ranking.xlsx only (`--no-unit-files`). */
   unitFiles?: boolean;
+  /** false: no letters and no report.docx (`--no-letters`). */
+  letters?: boolean;
   /** Worker threads for the unit scorecards; 1 writes them on the main thread. Default: the cores, for enough units. */
   workers?: number;
   /**
@@ -141,15 +156,16 @@ async function inWorkers(shared: ScorecardInput, jobs: ScorecardJob[], count: nu
 }
 
 /**
- * Writes results.json, ranking.xlsx and one scorecard per unit under `out`. Each file goes to a
- * temporary file beside its target first; only when all are written are they renamed into place,
- * so a failure leaves the previous outputs as they were. The scorecards of units the replaced
- * results.json had and this one has not are removed (no other file of the folder is touched).
+ * Writes results.json, ranking.xlsx, report.docx, and one scorecard and one letter per unit under
+ * `out`. Each file goes to a temporary file beside its target first; only when all are written are
+ * they renamed into place, so a failure leaves the previous outputs as they were. The scorecards
+ * and letters of units the replaced results.json had and this one has not are removed (no other
+ * file of the folder is touched).
  * Returns the paths written, relative to `out`; the scorecards left in place because they were
  * already as this run would write them (`memo`); and the files that could not be tidied afterwards.
  */
 export async function writeReports(input: ReportInput, out: string, options: WriteOptions = {}): Promise<{ written: string[]; kept: string[]; leftovers: OutputError[] }> {
-  const { onProgress = () => undefined, ops, unitFiles: withUnits = true } = options;
+  const { onProgress = () => undefined, ops, unitFiles: withUnits = true, letters: withLetters = true } = options;
   const before = await readFile(join(out, 'results.json'), 'utf8')
     .then((text) => JSON.parse(text) as unknown)
     .catch(() => undefined);
@@ -171,6 +187,7 @@ export async function writeReports(input: ReportInput, out: string, options: Wri
         [
           stage.addWith('results.json', (temp) => writeJsonFile(temp, input.results)),
           stage.addWith('ranking.xlsx', (temp) => writeRankingWorkbook(input, temp)),
+          withLetters ? writeLetters(input, (path, bytes) => stage.add(path, bytes), stop) : Promise.resolve(),
           withUnits
             ? writeUnitFiles(
                 input,
@@ -193,15 +210,45 @@ export async function writeReports(input: ReportInput, out: string, options: Wri
   // Without unit files this run, the scorecards in place are neither replaced nor removed.
   const kept = new Set(files.values());
   const stale = withUnits ? [...unitFilesOf(unitIdsIn(before)).values()].filter((p) => !kept.has(p)) : [];
+  const letters = new Set(letterFiles(input.results).values());
+  if (withLetters) stale.push(...[...letterFilesOf(unitIdsIn(before)).values()].filter((p) => !letters.has(p)));
   for (const path of stale) await staged.tidy(join(out, path));
-  // What a run killed while writing left behind: both folders, also when this run wrote no scorecard.
+  // What a run killed while writing left behind: every folder, also when this run wrote no scorecard.
   await staged.removeStale('.');
   await staged.removeStale(UNITS_DIR);
+  await staged.removeStale(LETTERS_DIR);
   for (const [unit, digest] of inputs ?? []) {
     const path = files.get(unit)!;
     if (!unchanged.has(unit)) memo!.set(path, `${digest} ${await changeTime(join(out, path))}`);
   }
   return { written: [...staged.committed], kept: [...unchanged].map((unit) => files.get(unit)!), leftovers: staged.leftovers };
+}
+
+/**
+ * Writes the committee's quarterly report and every unit's letter, one after another on this
+ * thread (see docs/performance.md for what they cost), handing each to `add`.
+ */
+async function writeLetters(input: ReportInput, add: (path: string, bytes: Uint8Array) => Promise<void>, stop: Stop): Promise<void> {
+  const { writeLetter } = await import('./word/letter.js');
+  const { writeQuarterReport } = await import('./word/quarter-report.js');
+  await add(QUARTER_REPORT, await writeQuarterReport(input));
+  const files = letterFiles(input.results);
+  for (const bloc of input.results.blocs) {
+    for (const unit of bloc.units) {
+      if (stop.stopped) return;
+      await add(files.get(unit.id)!, await writeLetter(input, bloc.id, unit));
+    }
+  }
+}
+
+/**
+ * Writes report.docx and every unit's letter again under `out` (`cchc letters`), all or nothing,
+ * leaving the quarter's other outputs as they are. Returns the paths written, relative to `out`.
+ */
+export async function writeDocuments(input: ReportInput, out: string, ops?: FileOps): Promise<{ written: string[]; leftovers: OutputError[] }> {
+  const staged = await writeStaged(out, (stage) => writeLetters(input, (path, bytes) => stage.add(path, bytes), { stopped: false }), ops);
+  await staged.removeStale(LETTERS_DIR);
+  return { written: [...staged.committed], leftovers: staged.leftovers };
 }
 
 /**

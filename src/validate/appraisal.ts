@@ -34,6 +34,7 @@ interface RawUnit {
   not_applicable?: (string | { id: string; reason: string })[];
   explain?: string[];
   explanations?: Record<string, RawExplanation>;
+  remarks?: string[];
 }
 
 interface RawExplanation {
@@ -333,11 +334,17 @@ function appraiseUnit(id: string, raw: RawUnit, bloc: Bloc, given: UnitEvidence,
   }
   return {
     self: { ...given, manual: ownManual, notApplicable: [...ownNotApplicable] },
-    settled: { ...given, facts, manual, notApplicable: [...notApplicable] },
+    settled: { ...given, facts, manual, notApplicable: [...notApplicable], ...remarksOf(given, raw) },
     changes: [...changes, ...round2],
     explanations,
     pending,
   };
+}
+
+/** The remarks of the evidence, then the appraisal's, when there are any. */
+function remarksOf(given: UnitEvidence, raw: RawUnit): { remarks?: string[] } {
+  const remarks = [...(given.remarks ?? []), ...(raw.remarks ?? [])];
+  return remarks.length ? { remarks } : {};
 }
 
 function change(kind: Change['kind'], id: string, from: FactValue | null, to: FactValue, reason: string | undefined, source: string | undefined, round: 1 | 2): Change {

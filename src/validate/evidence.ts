@@ -36,6 +36,7 @@ interface RawUnit {
   facts?: Record<string, FactValue | FactEvidence>;
   manual?: Record<string, Partial<ManualPoints>>;
   not_applicable?: string[];
+  remarks?: string[];
 }
 
 /**
@@ -193,7 +194,7 @@ function checkUnit(
     if (problem) out.push(diagnostic('EVIDENCE_NOT_APPLICABLE', at(['not_applicable', i]), problem));
     return !problem;
   });
-  return { unit: id, file, facts, manual, notApplicable };
+  return raw.remarks?.length ? { unit: id, file, facts, manual, notApplicable, remarks: raw.remarks } : { unit: id, file, facts, manual, notApplicable };
 }
 
 /** Why a value does not fit its fact (type, then range), or undefined when it does. */

@@ -4,15 +4,24 @@ import type { Results } from '../model/results.js';
 import { validateSchema } from './schema.js';
 
 /**
- * Checks an earlier quarter's results.json before a report compares with it: the schema (errors at
- * their place in the file), then whether it really comes before `current` and used the same rules
- * (warnings). `results` is set when there is no error.
+ * Checks a scored quarter's results.json before documents are written from it again: its schema,
+ * no unit twice, the quarter asked for, and scored with these rules (same digest, known blocs).
  */
-export function validatePreviousResults(source: SourceFile, current: { quarter: string; rulesDigest: string }): { results?: Results; diagnostics: Diagnostic[] } {
+export function validateQuarterResults(source: SourceFile, current: { quarter: string; rulesDigest: string; rules: string; blocs: readonly string[] }): { results?: Results; diagnostics: Diagnostic[] } {
   const { diagnostics } = validateSchema('results', source);
   if (diagnostics.length > 0) return { diagnostics };
   const results = source.data as Results;
-  // A unit twice would be compared with only one of its two results: which, no one could tell.
+  const out = unitsTwice(source, results);
+  if (results.quarter !== current.quarter) out.push(diagnostic('RESULTS_OTHER_QUARTER', source.locate(['quarter']), { found: results.quarter, quarter: current.quarter }));
+  if (results.rulesDigest !== current.rulesDigest) out.push(diagnostic('RESULTS_OTHER_RULES', source.locate(['rulesDigest']), { quarter: results.quarter, rules: current.rules }));
+  results.blocs.forEach((b, i) => {
+    if (!current.blocs.includes(b.id)) out.push(diagnostic('RESULTS_OTHER_RULES', source.locate(['blocs', i, 'id']), { bloc: b.id, rules: current.rules }));
+  });
+  return out.length > 0 ? { diagnostics: out } : { results, diagnostics: [] };
+}
+
+/** A unit listed twice: which of its results to use, no one could tell. */
+function unitsTwice(source: SourceFile, results: Results): Diagnostic[] {
   const twice: Diagnostic[] = [];
   const seen = new Map<string, (string | number)[]>();
   results.blocs.forEach((b, i) =>
@@ -23,6 +32,20 @@ export function validatePreviousResults(source: SourceFile, current: { quarter: 
       else seen.set(u.id, path);
     }),
   );
+  return twice;
+}
+
+/**
+ * Checks an earlier quarter's results.json before a report compares with it: the schema (errors at
+ * their place in the file), then whether it really comes before `current` and used the same rules
+ * (warnings). `results` is set when there is no error.
+ */
+export function validatePreviousResults(source: SourceFile, current: { quarter: string; rulesDigest: string }): { results?: Results; diagnostics: Diagnostic[] } {
+  const { diagnostics } = validateSchema('results', source);
+  if (diagnostics.length > 0) return { diagnostics };
+  const results = source.data as Results;
+  // A unit twice would be compared with only one of its two results.
+  const twice = unitsTwice(source, results);
   if (twice.length > 0) return { diagnostics: twice };
   const out: Diagnostic[] = [];
   if (results.quarter >= current.quarter) {

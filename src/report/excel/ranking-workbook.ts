@@ -5,7 +5,7 @@ import { roundHalfUp } from '../../model/round.js';
 import type { BlocOutcome, Results, UnitOutcome } from '../../model/results.js';
 import { placedCriteria, type Bloc, type Grade, type Rules } from '../../model/scorecard.js';
 import { columnLetters } from '../../diagnostics/diagnostic.js';
-import { movementMark, type Comparison } from '../../rank/compare-quarters.js';
+import { movementMark } from '../../rank/compare-quarters.js';
 import {
   fitHeight,
   numberFormat,
@@ -23,19 +23,7 @@ import {
 import { changeLines, evidenceLines, sourcesOf } from '../evidence-text.js';
 import { LABELS, type Labels } from '../labels.js';
 import { safeSheetNames } from '../files/safe-names.js';
-
-/** What the workbooks are made from: the rules, a quarter's results, and how to print them. */
-export interface ReportInput {
-  rules: Rules;
-  results: Results;
-  /** The previous quarter, when known. */
-  comparison?: Comparison;
-  lang: Lang;
-  /** `YYYY-MM-DD` of the document, or none to leave the date line blank. */
-  date?: string;
-  /** The date recorded as the workbooks' creation date. */
-  stamp: Date;
-}
+import type { ReportInput } from '../report-input.js';
 
 const HEADER_FILL = 'FFF2F2F2';
 /** The header rows of the bloc sheets and of the detail sheet. */

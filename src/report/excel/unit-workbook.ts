@@ -8,7 +8,8 @@ import { movementMark, type Comparison, type Movement } from '../../rank/compare
 import { cellText, fitHeight, heightOf, linesIn, type CellStyle, newWorkbook, numberFormat, put, putMerged, setColumns, setPrinting, writeHeading, writeSignatures, writeTitle, workbookBytes } from './document.js';
 import { changeLines, evidenceLines } from '../evidence-text.js';
 import { LABELS, type Labels } from '../labels.js';
-import { headOf, isAppraised, rankOf, titleOf, type ReportInput } from './ranking-workbook.js';
+import { headOf, isAppraised, rankOf, titleOf } from './ranking-workbook.js';
+import type { ReportInput } from '../report-input.js';
 
 /** Columns and their widths; an appraised quarter adds the unit's own points and the committee's changes. */
 interface Layout {

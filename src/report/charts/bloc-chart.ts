@@ -1,0 +1,124 @@
+/**
+ * Charts drawn by Chart.js on a Skia canvas (@napi-rs/canvas), as PNG pictures for the Word
+ * documents. The text is set in DejaVu Sans, registered from its npm package rather than found
+ * among the machine's fonts: the picture has its Vietnamese letters, and the same bytes, on any
+ * machine, including one with no fonts at all.
+ */
+import { createRequire } from 'node:module';
+import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
+import { Chart, registerables, type ChartConfiguration } from 'chart.js';
+
+const FAMILY = 'cchc-chart';
+let ready = false;
+
+function prepare(): void {
+  if (ready) return;
+  const require = createRequire(import.meta.url);
+  const dir = require.resolve('dejavu-fonts-ttf/package.json').replace(/package\.json$/, 'ttf/');
+  GlobalFonts.registerFromPath(`${dir}DejaVuSans.ttf`, FAMILY);
+  GlobalFonts.registerFromPath(`${dir}DejaVuSans-Bold.ttf`, FAMILY);
+  Chart.register(...registerables);
+  Chart.defaults.font.family = FAMILY;
+  Chart.defaults.color = '#222222';
+  ready = true;
+}
+
+/** Bar colours of the grades, best first (the same hues as the ranking sheet, darker to print). */
+const GRADE_COLOURS = ['#548235', '#70AD47', '#BF9000', '#C55A11', '#C00000'];
+/** Line colours of the grade cut-offs. */
+const CUT_COLOURS = ['#375623', '#538135', '#7F6000', '#843C0C'];
+
+export interface BlocChart {
+  title: string;
+  /** One bar per unit, in rank order. */
+  bars: { label: string; score: number; grade: string }[];
+  /** The scheme's grades, best first; each cut-off (`min`) is drawn as a line across the bars. */
+  grades: { label: string; min?: number }[];
+  /** The axis's top: the bloc's total. */
+  max: number;
+  /** `Điểm`, and how a cut-off's line is named: `Xuất sắc ≥ 90`. */
+  axis: string;
+  cutLabel: (label: string, min: number) => string;
+}
+
+export const CHART_SIZE = { width: 1200, height: 640 };
+
+/** A bloc's scores against the grade cut-offs, as PNG bytes. */
+export function drawBlocChart(chart: BlocChart): Buffer {
+  prepare();
+  const canvas = createCanvas(CHART_SIZE.width, CHART_SIZE.height);
+  const ctx = canvas.getContext('2d');
+  ctx.fillStyle = '#FFFFFF';
+  ctx.fillRect(0, 0, CHART_SIZE.width, CHART_SIZE.height);
+  const gradeIndex = (label: string) => Math.max(0, chart.grades.findIndex((g) => g.label === label));
+  // Up to this many bars, their names are written across in lines; more, upright.
+  const few = chart.bars.length <= 10;
+  const cuts = chart.grades.filter((g): g is { label: string; min: number } => g.min !== undefined);
+  const config: ChartConfiguration<'bar' | 'line'> = {
+    type: 'bar',
+    data: {
+      labels: chart.bars.map((b) => (few ? wrap(b.label, 12) : b.label)),
+      datasets: [
+        {
+          type: 'bar',
+          label: chart.axis,
+          data: chart.bars.map((b) => b.score),
+          backgroundColor: chart.bars.map((b) => GRADE_COLOURS[Math.min(gradeIndex(b.grade), GRADE_COLOURS.length - 1)]!),
+          maxBarThickness: 90,
+          order: 2,
+        },
+        ...cuts.map((g, i) => ({
+          type: 'line' as const,
+          label: chart.cutLabel(g.label, g.min),
+          // On an axis of its own across the whole plot, so that a bloc of one unit has its lines too.
+          xAxisID: 'cut',
+          data: [
+            { x: 0, y: g.min },
+            { x: 1, y: g.min },
+          ],
+          borderColor: CUT_COLOURS[Math.min(i, CUT_COLOURS.length - 1)]!,
+          borderDash: [12, 8],
+          borderWidth: 3,
+          pointRadius: 0,
+          fill: false,
+          order: 1,
+        })),
+      ],
+    },
+    options: {
+      animation: false,
+      responsive: false,
+      devicePixelRatio: 1,
+      layout: { padding: 16 },
+      plugins: {
+        title: { display: true, text: chart.title, font: { size: 26, weight: 'bold' }, padding: { bottom: 12 } },
+        // The cut-offs are named; the bars' colours follow the grades they name.
+        legend: { position: 'bottom', labels: { font: { size: 20 }, usePointStyle: true, pointStyle: 'line', filter: (item) => item.datasetIndex !== 0 } },
+      },
+      scales: {
+        y: { min: 0, max: chart.max, ticks: { font: { size: 20 } }, title: { display: true, text: chart.axis, font: { size: 20 } } },
+        x: { ticks: { font: { size: 18 }, autoSkip: false, maxRotation: few ? 0 : 90 } },
+        cut: { type: 'linear', min: 0, max: 1, display: false },
+      },
+    },
+  };
+  // Chart.js takes any 2D context; its types name the browser's.
+  const drawn = new Chart(ctx as unknown as ConstructorParameters<typeof Chart>[0], config);
+  try {
+    drawn.draw();
+    return canvas.toBuffer('image/png');
+  } finally {
+    drawn.destroy();
+  }
+}
+
+/** A label cut at spaces into lines of about `width` characters: Chart.js draws a list as lines. */
+function wrap(label: string, width: number): string[] {
+  const lines: string[] = [];
+  for (const word of label.split(' ')) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && last.length + 1 + word.length <= width) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}
