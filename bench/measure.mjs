@@ -13,7 +13,6 @@ import { compileBloc } from '../dist/compile/compile-bloc.js';
 import { writeJsonFile } from '../dist/report/files/json-file.js';
 import { writeRankingWorkbook } from '../dist/report/excel/ranking-workbook.js';
 import { writeUnitFiles } from '../dist/report/write-reports.js';
-import { writeLetter } from '../dist/report/word/letter.js';
 import { writeQuarterReport } from '../dist/report/word/quarter-report.js';
 import { generate } from './generate.mjs';
 
@@ -88,14 +87,17 @@ async function pipeline(rules, results, phases, started) {
   await time('ranking', () => writeRankingWorkbook(input, join(out, 'ranking.xlsx')));
   if (withUnitFiles) {
     mkdirSync(join(out, 'units'), { recursive: true });
-    await time('units', () => writeUnitFiles(input, async (unit, bytes) => writeFileSync(join(out, 'units', `${unit}.xlsx`), bytes), workers));
+    await time('units', () => writeUnitFiles(input, async (path, bytes) => writeFileSync(join(out, path), bytes), workers));
   }
   if (withLetters) {
     mkdirSync(join(out, 'letters'), { recursive: true });
-    await time('letters', async () => {
-      writeFileSync(join(out, 'report.docx'), await writeQuarterReport(input));
-      for (const bloc of results.blocs) for (const u of bloc.units) writeFileSync(join(out, 'letters', `${u.id}.docx`), await writeLetter(input, bloc.id, u));
-    });
+    // As the command makes them: the report here, the letters on the worker threads.
+    await time('letters', () =>
+      Promise.all([
+        writeQuarterReport(input).then((bytes) => writeFileSync(join(out, 'report.docx'), bytes)),
+        writeUnitFiles(input, async (path, bytes) => writeFileSync(join(out, path), bytes), workers, { scorecards: false, letters: true }),
+      ]),
+    );
   }
   timings.total = performance.now() - started;
 }

@@ -20,7 +20,7 @@ describe('npm run bench', () => {
     const score = cchc(['score', '--rules', join(dir, 'rules'), '--evidence', join(dir, 'evidence'), '--out', join(dir, 'cli')]);
     expect(score.code, score.stderr).toBe(0);
     expect(readFileSync(join(dir, 'out', 'results.json'), 'utf8')).toBe(readFileSync(join(dir, 'cli', 'results.json'), 'utf8'));
-  });
+ }, 60_000);
 
   it('times the score command as a whole: the same results.json, every unit scorecard and letter', () => {
     const r = spawnSync(process.execPath, [join(ROOT, 'bench', 'measure.mjs'), '20', 'command', '--keep', commandDir], { encoding: 'utf8' });
@@ -30,7 +30,7 @@ describe('npm run bench', () => {
     expect(readFileSync(join(commandDir, 'out', 'results.json'), 'utf8')).toBe(readFileSync(join(dir, 'cli', 'results.json'), 'utf8'));
     expect(readdirSync(join(commandDir, 'out', 'units'))).toHaveLength(20);
     expect(readdirSync(join(commandDir, 'out', 'letters'))).toHaveLength(20);
-  });
+ }, 60_000);
 
   it('the generated scheme uses every scoring method and validates without a warning', () => {
     const v = cchc(['validate', '--rules', join(dir, 'rules')]);

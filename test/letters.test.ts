@@ -51,6 +51,18 @@ describe('cchc score writes a letter per unit and the quarterly report', () => {
     }
   });
 
+  it('every letter reads back: its title, its unit, its score as results.json has it', () => {
+    for (const q of ['2019-Q1', '2019-Q2']) {
+      const results = JSON.parse(readFileSync(join(out, q, 'results.json'), 'utf8')) as { blocs: { units: { id: string; name: string; score: number }[] }[] };
+      for (const u of results.blocs.flatMap((b) => b.units)) {
+        const doc = readDocument(join(out, q, 'letters', `${u.id}.docx`));
+        expect(doc.paragraphs, `${q} ${u.id}`).toContain('THÔNG BÁO');
+        expect(doc.paragraphs, `${q} ${u.id}`).toContain(`Kính gửi: ${u.name}.`);
+        expect(doc.text, `${q} ${u.id}`).toContain(`Điểm đạt được: ${u.score.toFixed(2).replace('.', ',')}/`);
+      }
+    }
+  });
+
   it('the notice: heading, title, addressee, score, grade, rank and the movement since 2019-Q1', () => {
     const doc = readDocument(join(out, '2019-Q2', 'letters', 'DL-CAUKE.docx'));
     for (const text of ['CÔNG TY ĐIỆN LỰC TRÀ VINH', 'BAN CHỈ ĐẠO CẢI CÁCH HÀNH CHÍNH', 'Số: …/TB-BCĐ', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'THÔNG BÁO']) {
@@ -215,7 +227,7 @@ describe('cchc score writes a letter per unit and the quarterly report', () => {
     expect(doc.paragraphs).toContain('NOTICE');
     expect(doc.paragraphs).toContain('To: Điện lực Cầu Kè.');
     expect(readDocument(join(dir, 'report.docx')).paragraphs).toContain('REPORT');
-  });
+  }, 30_000);
 });
 
 describe('letters are deterministic and written with the other outputs', () => {
@@ -229,14 +241,14 @@ describe('letters are deterministic and written with the other outputs', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     for (const f of files) expect(readFileSync(join(again, '2019-Q2', f)).equals(readFileSync(join(out, '2019-Q2', f))), f).toBe(true);
-  });
+  }, 60_000);
 
   it('--no-letters writes neither letters nor the report', () => {
     const dir = join(tempDir(), 'q1');
     expect(cchc(['score', '--evidence', 'samples/2019-Q1', '--out', dir, '--no-letters']).code).toBe(0);
     expect(readdirSync(dir)).not.toContain('letters');
     expect(readdirSync(dir)).not.toContain('report.docx');
-  });
+ }, 30_000);
 
   it('cchc letters refuses results scored with other rules (exit 1, at rulesDigest), and a folder with no results (exit 2); nothing written', () => {
     const dir = join(tempDir(), 'q1');
@@ -250,7 +262,7 @@ describe('letters are deterministic and written with the other outputs', () => {
     expect(readdirSync(dir)).not.toContain('letters');
     const other = cchc(['letters', '--quarter', '2019-Q3', '--out', join(dir, 'nothing')]);
     expect(other.code).toBe(2);
-  });
+ }, 30_000);
 
   it('letters written again are recorded in the log: the quarter still publishes, and an edited letter is found', () => {
     const root = join(tempDir(), 'out');
@@ -266,5 +278,5 @@ describe('letters are deterministic and written with the other outputs', () => {
     expect(cchc(['publish', '--quarter', '2019-Q1', '--out', join(root, '2019-Q1')]).code).toBe(0);
     // Published: letters are locked with the rest.
     expect(cchc(['letters', '--quarter', '2019-Q1', '--out', join(root, '2019-Q1')]).code).toBe(2);
-  });
+  }, 30_000);
 });

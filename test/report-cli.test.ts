@@ -204,8 +204,9 @@ describe('--date and --lang', () => {
     const r = spawnSync('script', ['-qec', command, log], { encoding: 'utf8' });
     expect(r.status).toBe(0);
     const screen = readFileSync(log, 'utf8');
-    expect(screen).toContain('Bảng điểm đơn vị [');
-    expect(screen).toContain('] 4/4');
+    expect(screen).toContain('Bảng điểm và thông báo [');
+    // Four scorecards and four letters.
+    expect(screen).toContain('] 8/8');
     expect(screen).toContain('\r\x1b[K');
   });
 });
@@ -294,7 +295,7 @@ describe('a failed write', () => {
 });
 
 describe('unit scorecards on worker threads', () => {
-  it('give the same results.json and the same workbooks for any number of workers', async () => {
+  it('give the same results.json, the same workbooks and the same letters for any number of workers', async () => {
     const runs = [1, 2, 3].map((w) => {
       const { r, out } = scoreBase(tempDir(), '--date', '2019-04-05', '--workers', String(w));
       expect(r.code, r.stderr).toBe(0);
@@ -306,8 +307,11 @@ describe('unit scorecards on worker threads', () => {
       for (const f of readdirSync(join(runs[0]!, 'units'))) {
         expect(await normalisedView(join(out, 'units', f))).toEqual(await normalisedView(join(runs[0]!, 'units', f)));
       }
+      for (const f of readdirSync(join(runs[0]!, 'letters'))) {
+        expect(readFileSync(join(out, 'letters', f)).equals(readFileSync(join(runs[0]!, 'letters', f))), f).toBe(true);
+      }
     }
-  });
+  }, 30_000);
 
   it('refuses a number of workers that is not a whole number ≥ 1', () => {
     expect(scoreBase(tempDir(), '--workers', '0').r.code).toBe(2);

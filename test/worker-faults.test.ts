@@ -38,7 +38,7 @@ describe('worker threads', () => {
     };
     const failure = await writeReports({ rules, results, lang: 'vi', stamp: new Date(0) }, out, { ops, workers: 2 }).catch((e: unknown) => e);
     failedAt = Date.now();
-    expect(String((failure as Error).message)).toContain(`unit workbook ${units[11]!.id}`);
+    expect(String((failure as Error).message)).toContain(`unit document units/${units[11]!.id}.xlsx`);
     expect(readdirSync(join(out, 'units'))).toEqual([]);
     expect(readdirSync(out)).toEqual(['units']);
     await new Promise((resolve) => setTimeout(resolve, 1000));

@@ -130,7 +130,7 @@ export async function scoreCommand(opts: ScoreOptions, io: Output = STDIO): Prom
     deadline: opts.deadline,
     stamp: opts.date ? new Date(`${opts.date}T00:00:00Z`) : lastDayOf(results.quarter),
   };
-  const progress = progressBar(vi ? 'Bảng điểm đơn vị' : 'Unit scorecards', io);
+  const progress = progressBar(vi ? 'Bảng điểm và thông báo' : 'Scorecards and letters', io);
   // A published quarter is reopened once every file is staged, just before they are put in place:
   // the log says so first, then the lock goes.
   const reopen = async () => {

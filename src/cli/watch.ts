@@ -89,12 +89,12 @@ export async function watchAndRun(paths: string[], ignore: (file: string) => boo
   return new Promise<never>(() => undefined);
 }
 
-/** The files `cchc score` writes under an output root: results.json, ranking.xlsx, units/…; forms kept there are not. */
+/** The files `cchc score` writes under an output root: results.json, ranking.xlsx, report.docx, the log, units/…, letters/…; forms kept there are not. */
 export function scoreOutputs(root: string): (file: string) => boolean {
   const base = resolve(root);
   return (file) => {
     if (!file.startsWith(base + sep)) return false;
     const parts = file.slice(base.length + 1).split(sep);
-    return ['results.json', 'ranking.xlsx'].includes(parts.at(-1)!) || parts.slice(0, -1).includes('units');
+    return ['results.json', 'ranking.xlsx', 'report.docx', 'log.jsonl'].includes(parts.at(-1)!) || parts.slice(0, -1).includes('units') || parts.slice(0, -1).includes('letters');
   };
 }

@@ -10,7 +10,9 @@ import { writeRankingWorkbook } from './excel/ranking-workbook.js';
 import type { ReportInput } from './report-input.js';
 import { safeFileNames } from './files/safe-names.js';
 import { writeStaged, type FileOps } from './files/staged-files.js';
-import { scorecardsOf, writeUnitWorkbook, type ScorecardInput, type ScorecardJob } from './excel/unit-workbook.js';
+import { scorecardsOf } from './excel/unit-workbook.js';
+import { writeUnitDocument, type UnitDocumentJob, type UnitDocumentsInput } from './unit-documents.js';
+import { lettersOf } from './word/letter.js';
 
 export const UNITS_DIR = 'units';
 export const LETTERS_DIR = 'letters';
@@ -61,25 +63,46 @@ export interface WriteOptions {
 /** By scorecard path: a digest of what it was written from, and the file's change time after writing. */
 export type ScorecardMemo = Map<string, string>;
 
+/** Which of a unit's documents to make: scorecards (less those in `skip`, by unit id), letters. */
+export interface UnitDocuments {
+  scorecards?: boolean;
+  letters?: boolean;
+  skip?: ReadonlySet<string>;
+}
+
+/** The jobs of the units' documents, scorecards first, each with its path. */
+export function unitDocumentJobs(input: ReportInput, which: UnitDocuments = {}): { shared: UnitDocumentsInput; jobs: UnitDocumentJob[] } {
+  const { scorecards = true, letters = false, skip = new Set() } = which;
+  const cards = scorecardsOf(input);
+  const notices = lettersOf(input);
+  const cardPaths = unitFiles(input.results);
+  const letterPaths = letterFiles(input.results);
+  const jobs: UnitDocumentJob[] = [
+    ...(scorecards ? cards.jobs.filter((j) => !skip.has(j.unit.id)).map((job) => ({ kind: 'scorecard' as const, path: cardPaths.get(job.unit.id)!, unit: job.unit.id, job })) : []),
+    ...(letters ? notices.jobs.map((job) => ({ kind: 'letter' as const, path: letterPaths.get(job.unit.id)!, unit: job.unit.id, job })) : []),
+  ];
+  return { shared: { scorecard: cards.shared, letter: notices.shared }, jobs };
+}
+
 /**
- * Makes every unit's scorecard and hands each to `written` (on this thread, one at a time), on
- * `workers` worker threads (default: the cores, when there are enough units), or here with 1.
+ * Makes the units' documents (scorecards, and letters when asked) and hands each to `written`
+ * with its path (on this thread, one at a time), on `workers` worker threads (default: the
+ * cores, when there are enough documents), or here with 1.
  */
 export async function writeUnitFiles(
   input: ReportInput,
-  written: (unit: string, bytes: Uint8Array) => Promise<void>,
+  written: (path: string, bytes: Uint8Array) => Promise<void>,
   workers?: number,
-  skip: ReadonlySet<string> = new Set(),
+  which: UnitDocuments = {},
   stop: Stop = { stopped: false },
 ): Promise<void> {
-  const { shared, jobs: all } = scorecardsOf(input);
-  const jobs = all.filter((j) => !skip.has(j.unit.id));
+  const { shared, jobs } = unitDocumentJobs(input, which);
   if (jobs.length === 0) return;
   const count = Math.min(workers ?? defaultWorkers(jobs.length), jobs.length);
   if (count > 1) return inWorkers(shared, jobs, count, written, stop);
   for (const job of jobs) {
     if (stop.stopped) return;
-    await written(job.unit.id, await writeUnitWorkbook(shared, job));
+    await written(job.path, await writeUnitDocument(shared, job));
   }
 }
 
@@ -88,27 +111,27 @@ export interface Stop {
   stopped: boolean;
 }
 
-/** Below this many scorecards, starting workers costs more than it saves. */
-const UNITS_PER_WORKER = 20;
+/** Below this many documents, starting workers costs more than it saves. */
+const DOCUMENTS_PER_WORKER = 20;
 
-function defaultWorkers(units: number): number {
-  return Math.max(1, Math.min(availableParallelism(), Math.floor(units / UNITS_PER_WORKER)));
+function defaultWorkers(documents: number): number {
+  return Math.max(1, Math.min(availableParallelism(), Math.floor(documents / DOCUMENTS_PER_WORKER)));
 }
 
-/** Jobs given to a worker ahead: it starts the next scorecard while the last one travels back. */
+/** Jobs given to a worker ahead: it starts the next document while the last one travels back. */
 const AHEAD = 2;
-/** Scorecards come back faster than they are written to disk: past this many waiting, no more are begun. */
+/** Documents come back faster than they are written to disk: past this many waiting, no more are begun. */
 const WAITING = 16;
 
 /**
- * Writes the scorecards on `count` worker threads. Each worker has up to AHEAD units at a time
- * and is given the next as each comes back, unless WAITING scorecards are waiting to be written:
- * memory is bounded by a few workbooks per worker. `written` runs on this thread, one unit at a
- * time, in the order they come back.
+ * Writes the documents on `count` worker threads. Each worker has up to AHEAD jobs at a time
+ * and is given the next as each comes back, unless WAITING documents are waiting to be written:
+ * memory is bounded by a few documents per worker. `written` runs on this thread, one document
+ * at a time, in the order they come back.
  */
-async function inWorkers(shared: ScorecardInput, jobs: ScorecardJob[], count: number, written: (unit: string, bytes: Uint8Array) => Promise<void>, stop: Stop): Promise<void> {
+async function inWorkers(shared: UnitDocumentsInput, jobs: UnitDocumentJob[], count: number, written: (path: string, bytes: Uint8Array) => Promise<void>, stop: Stop): Promise<void> {
   // Not the command's own Node options (`--input-type` from a script run with -e would stop a worker from starting).
-  const pool = Array.from({ length: count }, () => new Worker(new URL('./excel/unit-worker.js', import.meta.url), { workerData: shared, execArgv: [] }));
+  const pool = Array.from({ length: count }, () => new Worker(new URL('./unit-worker.js', import.meta.url), { workerData: shared, execArgv: [] }));
   let next = 0;
   let waiting = 0;
   let chain = Promise.resolve();
@@ -126,12 +149,12 @@ async function inWorkers(shared: ScorecardInput, jobs: ScorecardJob[], count: nu
               }
               if (busy === 0) resolve();
             };
-            worker.on('message', (m: { unit: string; bytes?: Uint8Array; error?: string }) => {
+            worker.on('message', (m: { path: string; bytes?: Uint8Array; error?: string }) => {
               busy -= 1;
-              if (m.error) return reject(new Error(`unit workbook ${m.unit}: ${m.error}`));
+              if (m.error) return reject(new Error(`unit document ${m.path}: ${m.error}`));
               waiting += 1;
-              // Once anything has failed, scorecards that come back are not written.
-              chain = chain.then(() => (stop.stopped ? undefined : written(m.unit, m.bytes!)));
+              // Once anything has failed, documents that come back are not written.
+              chain = chain.then(() => (stop.stopped ? undefined : written(m.path, m.bytes!)));
               chain.then(() => {
                 waiting -= 1;
                 held.shift()?.();
@@ -183,23 +206,22 @@ export async function writeReports(input: ReportInput, out: string, options: Wri
       // results.json and the ranking are written on this thread while worker threads make the scorecards.
       const stop: Stop = { stopped: false };
       let done = 0;
+      const total = (withUnits ? files.size - unchanged.size : 0) + (withLetters ? files.size : 0);
       await allOf(
         [
           stage.addWith('results.json', (temp) => writeJsonFile(temp, input.results)),
           stage.addWith('ranking.xlsx', (temp) => writeRankingWorkbook(input, temp)),
-          withLetters ? writeLetters(input, (path, bytes) => stage.add(path, bytes), stop) : Promise.resolve(),
-          withUnits
-            ? writeUnitFiles(
-                input,
-                async (unit, bytes) => {
-                  await stage.add(files.get(unit)!, bytes);
-                  onProgress(++done, files.size - unchanged.size);
-                },
-                options.workers,
-                unchanged,
-                stop,
-              )
-            : Promise.resolve(),
+          withLetters ? writeQuarterDocument(input, (path, bytes) => stage.add(path, bytes)) : Promise.resolve(),
+          writeUnitFiles(
+            input,
+            async (path, bytes) => {
+              await stage.add(path, bytes);
+              onProgress(++done, total);
+            },
+            options.workers,
+            { scorecards: withUnits, letters: withLetters, skip: unchanged },
+            stop,
+          ),
         ],
         stop,
       );
@@ -224,21 +246,10 @@ export async function writeReports(input: ReportInput, out: string, options: Wri
   return { written: [...staged.committed], kept: [...unchanged].map((unit) => files.get(unit)!), leftovers: staged.leftovers };
 }
 
-/**
- * Writes the committee's quarterly report and every unit's letter, one after another on this
- * thread (see docs/performance.md for what they cost), handing each to `add`.
- */
-async function writeLetters(input: ReportInput, add: (path: string, bytes: Uint8Array) => Promise<void>, stop: Stop): Promise<void> {
-  const { writeLetter } = await import('./word/letter.js');
+/** Writes the committee's quarterly report, on this thread while the workers make the units' documents. */
+async function writeQuarterDocument(input: ReportInput, add: (path: string, bytes: Uint8Array) => Promise<void>): Promise<void> {
   const { writeQuarterReport } = await import('./word/quarter-report.js');
   await add(QUARTER_REPORT, await writeQuarterReport(input));
-  const files = letterFiles(input.results);
-  for (const bloc of input.results.blocs) {
-    for (const unit of bloc.units) {
-      if (stop.stopped) return;
-      await add(files.get(unit.id)!, await writeLetter(input, bloc.id, unit));
-    }
-  }
 }
 
 /**
@@ -246,7 +257,15 @@ async function writeLetters(input: ReportInput, add: (path: string, bytes: Uint8
  * leaving the quarter's other outputs as they are. Returns the paths written, relative to `out`.
  */
 export async function writeDocuments(input: ReportInput, out: string, ops?: FileOps): Promise<{ written: string[]; leftovers: OutputError[] }> {
-  const staged = await writeStaged(out, (stage) => writeLetters(input, (path, bytes) => stage.add(path, bytes), { stopped: false }), ops);
+  const staged = await writeStaged(
+    out,
+    async (stage) => {
+      const stop: Stop = { stopped: false };
+      const add = (path: string, bytes: Uint8Array) => stage.add(path, bytes);
+      await allOf([writeQuarterDocument(input, add), writeUnitFiles(input, add, undefined, { scorecards: false, letters: true }, stop)], stop);
+    },
+    ops,
+  );
   await staged.removeStale(LETTERS_DIR);
   return { written: [...staged.committed], leftovers: staged.leftovers };
 }

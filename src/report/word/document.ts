@@ -52,19 +52,40 @@ export function para(runs: Run | Run[], options: Omit<IParagraphOptions, 'childr
   return new Paragraph({ spacing: { before: 0, after: 60, line: 288 }, ...rest, children });
 }
 
+/**
+ * The paragraph styles of the body and the tables. Named styles rather than the same properties
+ * on every paragraph and run: the committee can restyle a document in Word, and a letter's XML
+ * (thousands of table cells at EVN scale) is a third smaller, which is most of its making.
+ */
+const INDENT = convertMillimetersToTwip(10);
+const PARAGRAPH_STYLES = [
+  { id: 'Body', name: 'Body Text', paragraph: { alignment: AlignmentType.JUSTIFIED, indent: { firstLine: INDENT }, spacing: { before: 60, after: 60, line: 312 } } },
+  { id: 'Heading', name: 'Section Heading', run: { bold: true }, paragraph: { indent: { firstLine: INDENT }, spacing: { before: 120, after: 60 }, keepNext: true } },
+  { id: 'Item', name: 'List Line', paragraph: { alignment: AlignmentType.JUSTIFIED, indent: { firstLine: INDENT }, spacing: { before: 0, after: 40, line: 312 } } },
+  { id: 'Cell', name: 'Table Text', run: { size: TABLE }, paragraph: { spacing: { before: 0, after: 0, line: 264 } } },
+  { id: 'CellCenter', name: 'Table Text Centred', basedOn: 'Cell', paragraph: { alignment: AlignmentType.CENTER } },
+  { id: 'CellRight', name: 'Table Text Right', basedOn: 'Cell', paragraph: { alignment: AlignmentType.RIGHT } },
+  { id: 'CellHead', name: 'Table Heading', basedOn: 'Cell', run: { bold: true }, paragraph: { alignment: AlignmentType.CENTER } },
+];
+
+/** A paragraph of one style, its text in plain runs (or runs of their own where given). */
+function styled(style: string, runs: Run | Run[]): Paragraph {
+  return new Paragraph({ style, children: (Array.isArray(runs) ? runs : [runs]).map((r) => new TextRun(r)) });
+}
+
 /** A paragraph of running text: justified, first line indented 1 cm. */
 export function body(runs: Run | Run[]): Paragraph {
-  return para(runs, { alignment: AlignmentType.JUSTIFIED, indent: { firstLine: convertMillimetersToTwip(10) }, spacing: { before: 60, after: 60, line: 312 } });
+  return styled('Body', runs);
 }
 
 /** A numbered heading of the body (`1. Kết quả`), bold. */
 export function heading(text: string): Paragraph {
-  return para({ text, bold: true }, { indent: { firstLine: convertMillimetersToTwip(10) }, spacing: { before: 120, after: 60 }, keepNext: true });
+  return styled('Heading', text);
 }
 
 /** A line of a list, `- …`, indented as running text. */
 export function item(runs: Run | Run[]): Paragraph {
-  return para(Array.isArray(runs) ? ['- ', ...runs] : ['- ', runs], { alignment: AlignmentType.JUSTIFIED, indent: { firstLine: convertMillimetersToTwip(10) }, spacing: { before: 0, after: 40, line: 312 } });
+  return styled('Item', Array.isArray(runs) ? ['- ', ...runs] : ['- ', runs]);
 }
 
 export interface DocumentHead {
@@ -120,32 +141,30 @@ export interface Column {
   align?: 'left' | 'center' | 'right';
 }
 
-const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
+const CELL_STYLE = { left: 'Cell', center: 'CellCenter', right: 'CellRight' } as const;
 
 /**
  * A bordered table that may break across pages: its header row repeats on every page, a row is
  * never split. Each cell is text (lines kept apart) or a run list; 13 pt.
  */
-export function table(columns: readonly Column[], rows: readonly (string | string[])[][], options: { boldRows?: ReadonlySet<number> } = {}): Table {
+export function table(columns: readonly Column[], rows: readonly (string | string[])[][]): Table {
   const total = columns.reduce((s, c) => s + c.share, 0);
   const widths = columns.map((c) => Math.floor((TEXT_WIDTH * c.share) / total));
-  const cell = (lines: string | string[], i: number, bold: boolean, align: 'left' | 'center' | 'right') =>
+  const cell = (lines: string | string[], i: number, style: string) =>
     new TableCell({
       width: { size: widths[i]!, type: WidthType.DXA },
       verticalAlign: VerticalAlign.CENTER,
-      margins: { left: 80, right: 80, top: 40, bottom: 40 },
-      children: (Array.isArray(lines) ? (lines.length ? lines : ['']) : [lines]).map((line) =>
-        para({ text: line, bold }, { alignment: ALIGN[align], size: TABLE, spacing: { after: 0, line: 264 } }),
-      ),
+      children: (Array.isArray(lines) ? (lines.length ? lines : ['']) : [lines]).map((line) => styled(style, line)),
     });
   return new Table({
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
     borders: GRID,
+    margins: { left: 80, right: 80, top: 40, bottom: 40 },
     rows: [
-      new TableRow({ tableHeader: true, cantSplit: true, children: columns.map((c, i) => cell(c.head, i, true, 'center')) }),
-      ...rows.map((r, k) => new TableRow({ cantSplit: true, children: r.map((v, i) => cell(v, i, options.boldRows?.has(k) ?? false, columns[i]!.align ?? 'left')) })),
+      new TableRow({ tableHeader: true, cantSplit: true, children: columns.map((c, i) => cell(c.head, i, 'CellHead')) }),
+      ...rows.map((r) => new TableRow({ cantSplit: true, children: r.map((v, i) => cell(v, i, CELL_STYLE[columns[i]!.align ?? 'left'])) })),
     ],
   });
 }
@@ -199,7 +218,7 @@ export async function packDocument(children: (Paragraph | Table)[], meta: { titl
     creator: meta.creator,
     lastModifiedBy: meta.creator,
     title: meta.title,
-    styles: { default: { document: { run: { font: FONT, size: BODY, language: { value: meta.lang === 'vi' ? 'vi-VN' : 'en-GB' } } } } },
+    styles: { default: { document: { run: { font: FONT, size: BODY, language: { value: meta.lang === 'vi' ? 'vi-VN' : 'en-GB' } } } }, paragraphStyles: PARAGRAPH_STYLES },
     sections: [
       {
         properties: { page: { size: PAGE, margin: { ...MARGIN, header: convertMillimetersToTwip(10), footer: convertMillimetersToTwip(10) } }, titlePage: true },

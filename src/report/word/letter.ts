@@ -1,6 +1,9 @@
 import { AlignmentType, type Paragraph, type Table } from 'docx';
 import { formatFixed, formatNumber } from '../../model/number-format.js';
-import type { UnitOutcome } from '../../model/results.js';
+import type { Lang } from '../../diagnostics/codes.js';
+import type { Results, UnitOutcome } from '../../model/results.js';
+import type { Rules } from '../../model/scorecard.js';
+import type { Comparison, Movement } from '../../rank/compare-quarters.js';
 import { followUpOf, shortcomingsOf } from '../../rank/shortcomings.js';
 import { changeLines, evidenceLines, sourcesOf } from '../evidence-text.js';
 import { LABELS } from '../labels.js';
@@ -15,20 +18,63 @@ export function dayOf(date: string | undefined): { year: number; month: number; 
   return { year, month, day };
 }
 
+/** What every letter of a quarter shares: sent once to each worker thread. */
+export interface LetterInput {
+  rules: Rules;
+  quarter: string;
+  stage?: Results['stage'];
+  /** The previous quarter compared with, when known. */
+  comparison?: Pick<Comparison, 'quarter' | 'sameRules'>;
+  lang: Lang;
+  date?: string;
+  deadline?: string;
+  stamp: Date;
+}
+
+/** One unit's letter to make: its outcome, its bloc's size, its movement and last quarter's outcome in the same bloc. */
+export interface LetterJob {
+  bloc: string;
+  unit: UnitOutcome;
+  size: number;
+  movement?: Movement;
+  previous?: UnitOutcome;
+}
+
+/** The shared part of a report's input for the letters, and each unit's job, in report order. */
+export function lettersOf(input: ReportInput): { shared: LetterInput; jobs: LetterJob[] } {
+  const { rules, results, comparison, previous, lang, date, deadline, stamp } = input;
+  const shared: LetterInput = {
+    rules,
+    quarter: results.quarter,
+    lang,
+    stamp,
+    ...(results.stage ? { stage: results.stage } : {}),
+    ...(date ? { date } : {}),
+    ...(deadline ? { deadline } : {}),
+    ...(comparison ? { comparison: { quarter: comparison.quarter, sameRules: comparison.sameRules } } : {}),
+  };
+  const jobs = results.blocs.flatMap((b) => {
+    // As the comparison does: a unit is followed up in the same bloc only.
+    const before = new Map(previous?.blocs.find((p) => p.id === b.id)?.units.map((u) => [u.id, u]));
+    return b.units.map((unit): LetterJob => ({ bloc: b.id, unit, size: b.units.length, movement: comparison?.units.get(unit.id), previous: before.get(unit.id) }));
+  });
+  return { shared, jobs };
+}
+
 /**
  * The notice to one unit of its quarter (Decree 30 layout): its score, grade and rank and how they
  * moved; every criterion where it lost points, most lost first, with the figures, their documents
  * and the reason; the penalties; the committee's remarks; what became of last quarter's
  * shortcomings; the remedy deadline; "Nơi nhận" and the signature block. Returns the .docx bytes.
  */
-export async function writeLetter(input: ReportInput, blocId: string, unit: UnitOutcome): Promise<Buffer> {
-  const { rules, results, lang } = input;
+export async function writeLetter(input: LetterInput, job: LetterJob): Promise<Buffer> {
+  const { rules, quarter, lang } = input;
+  const { unit } = job;
   const W = WORDS[lang];
   const L = W.letter;
   const labels = LABELS[lang];
   const { precision } = rules.scheme;
-  const bloc = rules.blocs.find((b) => b.bloc === blocId)!;
-  const outcome = results.blocs.find((b) => b.id === blocId)!;
+  const bloc = rules.blocs.find((b) => b.bloc === job.bloc)!;
   const n = (x: number) => formatNumber(x, lang, precision);
   const score = (x: number) => formatFixed(x, lang, precision);
   const children: (Paragraph | Table)[] = [
@@ -39,20 +85,20 @@ export async function writeLetter(input: ReportInput, blocId: string, unit: Unit
       motto: labels.motto,
       dateLine: labels.dateLine(rules.scheme.place, dayOf(input.date)),
     }),
-    ...title(W.letterName, W.about(results.quarter)),
+    ...title(W.letterName, W.about(quarter)),
     para(W.to(unit.name), { alignment: AlignmentType.CENTER, spacing: { after: 240 } }),
   ];
-  if (results.stage === 'provisional') children.push(para({ text: W.provisional, italics: true }, { alignment: AlignmentType.CENTER }));
-  children.push(body(L.opening(rules.scheme.committee, results.quarter)));
+  if (input.stage === 'provisional') children.push(para({ text: W.provisional, italics: true }, { alignment: AlignmentType.CENTER }));
+  children.push(body(L.opening(rules.scheme.committee, quarter)));
 
   children.push(heading(L.result));
   const self = unit.selfScore !== undefined && unit.selfScore !== unit.score ? score(unit.selfScore) : undefined;
   children.push(item(L.score(score(unit.score), formatNumber(bloc.total, lang), self)));
   children.push(item(L.grade(unit.grade)));
-  children.push(item(L.rank(unit.rank, outcome.units.length, bloc.name)));
+  children.push(item(L.rank(unit.rank, job.size, bloc.name)));
   const comparison = input.comparison;
   if (comparison) {
-    const m = comparison.units.get(unit.id);
+    const m = job.movement;
     children.push(item(m ? L.movement(comparison.quarter, score(m.previousScore), m.previousRank, m.previousSize, m.scoreChange, m.rankChange) : L.noPrevious(comparison.quarter)));
     if (!comparison.sameRules) children.push(item({ text: L.otherRules, italics: true }));
   }
@@ -98,23 +144,21 @@ export async function writeLetter(input: ReportInput, blocId: string, unit: Unit
   }
   const renumber = (text: string) => text.replace(/^\d+\./, `${section}.`);
 
-  if (input.previous) {
-    const previous = input.previous;
-    children.push(heading(renumber(L.followUp(previous.quarter))));
-    // As the comparison does: a unit followed up in the same bloc only.
-    const then = previous.blocs.find((b) => b.id === blocId)?.units.find((u) => u.id === unit.id);
-    if (!then) children.push(body(L.noFollowUp(previous.quarter)));
+  if (comparison) {
+    const then = job.previous;
+    children.push(heading(renumber(L.followUp(comparison.quarter))));
+    if (!then) children.push(body(L.noFollowUp(comparison.quarter)));
     else {
       const follow = followUpOf(bloc, unit, then, precision);
-      if (follow.length === 0) children.push(body(L.nothingToFollow(previous.quarter)));
+      if (follow.length === 0) children.push(body(L.nothingToFollow(comparison.quarter)));
       else {
         children.push(
           table(
             [
-              { head: L.no, share: 7, align: 'center' },
-              { head: L.criterion, share: 44 },
-              { head: L.lostIn(previous.quarter), share: 15, align: 'center' },
-              { head: L.lostIn(results.quarter), share: 15, align: 'center' },
+              { head: L.no, share: 8, align: 'center' },
+              { head: L.criterion, share: 43 },
+              { head: L.lostIn(comparison.quarter), share: 15, align: 'center' },
+              { head: L.lostIn(quarter), share: 15, align: 'center' },
               { head: L.verdict, share: 20, align: 'center' },
             ],
             follow.map((f, i) => [String(i + 1), `${f.id}. ${f.name}`, n(f.before), f.now === undefined ? '—' : n(f.now), L.verdicts[f.verdict]]),
@@ -128,5 +172,5 @@ export async function writeLetter(input: ReportInput, blocId: string, unit: Unit
   children.push(heading(renumber(L.request)));
   children.push(body(L.deadline(dayOf(input.deadline))));
   children.push(signature({ recipients: L.recipients, on: W.on, role: W.role }));
-  return packDocument(children, { title: `${W.letterName} ${W.about(results.quarter)} — ${unit.name}`, creator: rules.scheme.committee, stamp: input.stamp, lang });
+  return packDocument(children, { title: `${W.letterName} ${W.about(quarter)} — ${unit.name}`, creator: rules.scheme.committee, stamp: input.stamp, lang });
 }

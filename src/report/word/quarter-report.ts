@@ -12,6 +12,8 @@ import { WORDS } from './words.js';
 
 /** The criteria of a bloc the report lists as its shortcomings, at most. */
 export const REPORT_SHORTCOMINGS = 10;
+/** Past this many units, a shortcoming's units are counted rather than named (the ranking workbook names them). */
+export const REPORT_UNITS_NAMED = 8;
 
 /**
  * The committee's report of a quarter (Decree 30 layout): per bloc the ranking with its chart
@@ -102,15 +104,22 @@ export async function writeQuarterReport(input: ReportInput): Promise<Buffer> {
       table(
         [
           { head: W.letter.no, share: 7, align: 'center' },
-          { head: R.criterion, share: 40 },
-          { head: R.unitsLost, share: 14, align: 'center' },
-          { head: R.pointsLost, share: 13, align: 'right' },
-          { head: R.units, share: 26 },
+          { head: R.criterion, share: 38 },
+          { head: R.unitsLost, share: 13, align: 'center' },
+          { head: R.pointsLost, share: 12, align: 'right' },
+          { head: R.units, share: 30 },
         ],
-        shown.map((t, k) => [String(k + 1), `${t.id}. ${t.name}`, `${t.units.length}/${t.applicable}`, n(t.points), t.units.map((id) => names.get(id) ?? id).join(', ')]),
+        shown.map((t, k) => [String(k + 1), `${t.id}. ${t.name}`, `${t.units.length}/${t.applicable}`, n(t.points), unitsLost(t.units, t.applicable)]),
       ),
     );
     if (summary.shortcomings.length > shown.length) children.push(body({ text: R.moreShortcomings(summary.shortcomings.length - shown.length), italics: true }));
+  }
+
+  /** The units named when a few lost points; all of them, or many, in a word. */
+  function unitsLost(units: string[], applicable: number): string {
+    if (units.length === applicable) return R.allUnits;
+    if (units.length > REPORT_UNITS_NAMED) return R.manyUnits(units.length);
+    return units.map((id) => names.get(id) ?? id).join(', ');
   }
 
   children.push(heading(R.request));

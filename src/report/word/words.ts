@@ -70,6 +70,8 @@ export interface Words {
     unitsLost: string;
     pointsLost: string;
     units: string;
+    allUnits: string;
+    manyUnits: (n: number) => string;
     noShortcomings: string;
     moreShortcomings: (n: number) => string;
     request: string;
@@ -155,6 +157,8 @@ const vi: Words = {
     unitsLost: 'Số đơn vị bị trừ điểm',
     pointsLost: 'Tổng điểm bị trừ',
     units: 'Đơn vị',
+    allUnits: 'Tất cả các đơn vị',
+    manyUnits: (n) => `${n} đơn vị (xem bảng tổng hợp kết quả chấm điểm)`,
     noShortcomings: 'Các đơn vị đều đạt điểm tối đa ở mọi tiêu chí được chấm.',
     moreShortcomings: (n) => `Và ${n} tiêu chí khác (xem bảng tổng hợp kết quả chấm điểm).`,
     request: 'IV. ĐỀ NGHỊ',
@@ -240,6 +244,8 @@ const en: Words = {
     unitsLost: 'Units that lost points',
     pointsLost: 'Points lost in all',
     units: 'Units',
+    allUnits: 'Every unit',
+    manyUnits: (n) => `${n} units (see the ranking workbook)`,
     noShortcomings: 'Every unit scored full marks on every criterion scored.',
     moreShortcomings: (n) => `And ${n} more criteria (see the ranking workbook).`,
     request: 'IV. REQUESTS',
