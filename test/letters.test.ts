@@ -217,7 +217,7 @@ describe('cchc score writes a letter per unit and the quarterly report', () => {
     // Every branch scored III.3 in full; six earned the saving bonus T.1: 1.5 + 1.5 + 1 + 1 + 1 + 1 = 7.
     const efforts = sectionAfter(doc, '4. Khối các Điện lực trực thuộc', 'II. NHỮNG MẶT ĐẠT ĐƯỢC');
     expect(efforts[0]).toMatch(/^- Các đơn vị đều đạt điểm tối đa ở: III\.3 /);
-    expect(efforts.find((p) => p.startsWith('- T.1 '))).toMatch(/\(7 điểm\)\.$/);
+    expect(efforts.find((p) => p.startsWith('- T.1 '))).toMatch(/\(tổng cộng 7 điểm\)\.$/);
   });
 
   it('in English with --lang en', () => {
@@ -263,6 +263,32 @@ describe('letters are deterministic and written with the other outputs', () => {
     const other = cchc(['letters', '--quarter', '2019-Q3', '--out', join(dir, 'nothing')]);
     expect(other.code).toBe(2);
  }, 30_000);
+
+  it('a unit gone from the results loses its letter, also in a run with --no-letters; the others are left as they are', () => {
+    const dir = join(tempDir(), '2019-Q1');
+    cpSync(join(out, '2019-Q1'), dir, { recursive: true });
+    const file = join(dir, 'results.json');
+    const results = JSON.parse(readFileSync(file, 'utf8')) as { blocs: { units: { id: string }[] }[] };
+    results.blocs[0]!.units.push({ ...results.blocs[0]!.units[0]!, id: 'ZZ' });
+    writeFileSync(file, JSON.stringify(results));
+    writeFileSync(join(dir, 'letters', 'ZZ.docx'), 'a letter of a unit since removed');
+    const vp = readFileSync(join(dir, 'letters', 'VP.docx'));
+    expect(cchc(['score', '--evidence', 'samples/2019-Q1', '--out', dir, '--no-letters']).code).toBe(0);
+    expect(readdirSync(join(dir, 'letters'))).not.toContain('ZZ.docx');
+    expect(readdirSync(join(dir, 'letters'))).toHaveLength(21);
+    expect(readFileSync(join(dir, 'letters', 'VP.docx')).equals(vp)).toBe(true);
+  }, 30_000);
+
+  it('cchc letters, like cchc score, warns of a broken previous quarter found by default and writes without it', () => {
+    const root = join(tempDir(), 'out');
+    cpSync(join(out, '2019-Q1'), join(root, '2019-Q1'), { recursive: true });
+    cpSync(join(out, '2019-Q2'), join(root, '2019-Q2'), { recursive: true });
+    writeFileSync(join(root, '2019-Q1', 'results.json'), '{"broken":');
+    const r = cchc(['letters', '--quarter', '2019-Q2', '--out', join(root, '2019-Q2')]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('cảnh báo');
+    expect(readDocument(join(root, '2019-Q2', 'letters', 'DL-CAUKE.docx')).text).not.toContain('Kết quả khắc phục');
+  }, 30_000);
 
   it('letters written again are recorded in the log: the quarter still publishes, and an edited letter is found', () => {
     const root = join(tempDir(), 'out');

@@ -80,6 +80,14 @@ describe('followUpOf', () => {
     now.criteria[0] = outcome('A1', 15, 20); // 5 of 20 lost: 25 %, more points but a smaller share
     expect(followUpOf(BLOC, now, before, 2).map((f) => [f.id, f.verdict])).toEqual([['A1', 'improved']]);
   });
+
+  it('the same share of another max is unchanged: 0.3 of 3 then 0.2 of 2 (0.3 / 3 is 0.0999… in floating point)', () => {
+    const before = unitOf('U', {});
+    before.criteria[0] = outcome('A1', 2.7, 3);
+    const now = unitOf('U', {});
+    now.criteria[0] = outcome('A1', 1.8, 2);
+    expect(followUpOf(BLOC, now, before, 2).map((f) => [f.id, f.before, f.now, f.verdict])).toEqual([['A1', 0.3, 0.2, 'unchanged']]);
+  });
 });
 
 describe('summarizeBloc', () => {

@@ -1,17 +1,15 @@
 /** `cchc letters`: the letters to the units and the quarterly report written again from a scored quarter. */
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import {
   appendLogLine,
   checkRules,
-  compareQuarters,
+  digestFiles,
   digestOutputs,
   formatDiagnostics,
   lastDayOf,
-  loadPreviousResults,
   loadQuarterResults,
   MANIFEST_FILE,
   OutputError,
-  previousQuarter,
   readManifest,
   rulesDigest,
   summarizeDiagnostics,
@@ -21,6 +19,7 @@ import {
   type Lang,
   type Results,
 } from '../index.js';
+import { previousQuarterOf } from './previous.js';
 import { EXIT_PROBLEMS, UsageError, type Output, STDIO, requireDir, cannotWrite, currentUser, isFile } from './io.js';
 
 export interface LettersOptions {
@@ -69,18 +68,12 @@ export async function lettersCommand(opts: LettersOptions, io: Output = STDIO): 
     problems.push(...loaded.diagnostics);
     results = loaded.results;
     if (results) {
-      const given = typeof opts.previous === 'string';
-      const path = given ? (opts.previous as string) : join(dirname(out), previousQuarter(results.quarter), 'results.json');
-      if (given || (opts.previous !== false && (await isFile(path)))) {
-        const before = await loadPreviousResults(path, results);
-        if (before.text !== undefined) sources.set(path, before.text);
-        problems.push(...before.diagnostics);
-        if (before.results) {
-          previous = before.results;
-          comparison = compareQuarters(results, previous, rules.scheme.precision);
-          inputs.push(path);
-        } else results = undefined;
-      }
+      const before = await previousQuarterOf(opts.previous, out, results, rules.scheme.precision);
+      problems.push(...before.diagnostics);
+      if (before.file?.text !== undefined) sources.set(before.file.path, before.file.text);
+      if (before.failed) results = undefined;
+      if (before.file?.used) inputs.push(before.file.path);
+      ({ comparison, results: previous } = before);
     }
   }
   if (problems.length > 0) io.err(`${formatDiagnostics(problems, sources, opts.lang)}\n`);
@@ -101,7 +94,7 @@ export async function lettersCommand(opts: LettersOptions, io: Output = STDIO): 
   try {
     const { written, leftovers } = await writeDocuments(input, out);
     // Publication checks the outputs against the log: the letters written here are recorded as the score's are.
-    await appendLogLine(out, { time: new Date().toISOString(), user: currentUser(), command: 'letters', args: opts.args ?? [], outputs: await digestOutputs(out, written) });
+    await appendLogLine(out, { time: new Date().toISOString(), user: currentUser(), command: 'letters', args: opts.args ?? [], inputs: await digestFiles(inputs), outputs: await digestOutputs(out, written) });
     for (const l of leftovers) io.err(`cchc: ${vi ? 'cảnh báo: không xóa được' : 'warning: could not remove'} ${l.file}: ${l.code}\n`);
     const letters = written.length - 1;
     io.out(vi ? `Đã ghi ${join(out, 'report.docx')} và ${letters} thông báo trong ${join(out, 'letters')}\n` : `Wrote ${join(out, 'report.docx')} and ${letters} letters in ${join(out, 'letters')}\n`);

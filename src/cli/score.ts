@@ -1,20 +1,17 @@
 /** `cchc score`: a quarter scored, its results, ranking and unit scorecards written. */
 import { readFile, realpath } from 'node:fs/promises';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import {
   appendLogLine,
   changedUnits,
-  compareQuarters,
   digestFiles,
   digestOutputs,
   formatDiagnostics,
   isResultsFile,
   lastDayOf,
-  loadPreviousResults,
   LOG_FILE,
   MANIFEST_FILE,
   OutputError,
-  previousQuarter,
   readManifest,
   removeManifest,
   scoreAppraised,
@@ -30,6 +27,7 @@ import {
   type ScorecardMemo,
 } from '../index.js';
 import { loadQuarter, type RulesCache } from './quarter.js';
+import { previousQuarterOf } from './previous.js';
 import { EXIT_PROBLEMS, UsageError, type Output, STDIO, requireAppraisal, requireDir, isFile, progressBar, cannotWrite, currentUser } from './io.js';
 
 export interface ScoreOptions {
@@ -89,25 +87,13 @@ export async function scoreCommand(opts: ScoreOptions, io: Output = STDIO): Prom
   // Every file this run reads, digested into the log: add another input here.
   const inputs = [...quarter.read];
   if (results) {
-    const given = typeof opts.previous === 'string';
-    const path = given ? (opts.previous as string) : join(dirname(out), previousQuarter(results.quarter), 'results.json');
-    if (given || (opts.previous !== false && (await isFile(path)))) {
-      const previous = await loadPreviousResults(path, results);
-      if (previous.text !== undefined) sources.set(path, previous.text);
-      if (previous.results) {
-        problems.push(...previous.diagnostics);
-        comparison = compareQuarters(results, previous.results, checked.rules!.scheme.precision);
-        previousResults = previous.results;
-        inputs.push(path);
-      } else if (given) {
-        problems.push(...previous.diagnostics);
-        results = undefined;
-      } else {
-        // Found, not asked for: a broken file there does not stop this quarter; it is shown and left out.
-        problems.push(...previous.diagnostics.map((d) => ({ ...d, severity: 'warning' as const })));
-        skippedPrevious = path;
-      }
-    }
+    const previous = await previousQuarterOf(opts.previous, out, results, checked.rules!.scheme.precision);
+    problems.push(...previous.diagnostics);
+    if (previous.file?.text !== undefined) sources.set(previous.file.path, previous.file.text);
+    if (previous.file?.used) inputs.push(previous.file.path);
+    else if (previous.file && !previous.failed) skippedPrevious = previous.file.path;
+    if (previous.failed) results = undefined;
+    ({ comparison, results: previousResults } = previous);
   }
   if (problems.length > 0) io.err(`${formatDiagnostics(problems, sources, opts.lang)}\n`);
   if (!results) {

@@ -16,7 +16,7 @@ export interface LogEntry {
   command: string;
   /** The command line after the program name. */
   args: string[];
-  /** `score`: every file the scoring read (rules, evidence, the previous quarter's results when compared). */
+  /** `score`: every file the scoring read (rules, evidence, the previous quarter's results when compared); `letters`: the results and the previous quarter's. */
   inputs?: FileDigest[];
   /** `score`, `letters`: every output the run stands behind, as it was in place after the run. */
   outputs?: FileDigest[];

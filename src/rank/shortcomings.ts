@@ -64,10 +64,10 @@ export function followUpOf(bloc: Bloc, unit: UnitOutcome, previous: UnitOutcome,
     const here = now.get(id);
     if (!here || here.status === 'not_applicable') return { ...base, verdict: 'not_applicable' as const };
     const lost = s.part === 'penalty' ? here.points : roundHalfUp(here.max - here.points, precision);
-    const share = (points: number, max: number) => (here.max === s.outcome.max ? points : max > 0 ? points / max : 0);
-    const a = share(s.lost, s.outcome.max);
-    const b = share(lost, here.max);
-    const verdict: Verdict = lost <= 0 ? 'fixed' : b < a ? 'improved' : b > a ? 'worse' : 'unchanged';
+    // The shares lost, cross-multiplied (lost now × max then against lost then × max now) and
+    // rounded: 0.3 of 3 and 0.2 of 2 are the same share, which floating division would not say.
+    const d = roundHalfUp(lost * s.outcome.max - s.lost * here.max, precision + 2);
+    const verdict: Verdict = lost <= 0 ? 'fixed' : d < 0 ? 'improved' : d > 0 ? 'worse' : 'unchanged';
     return { ...base, now: lost, verdict };
   });
 }

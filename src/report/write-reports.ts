@@ -233,7 +233,8 @@ export async function writeReports(input: ReportInput, out: string, options: Wri
   const kept = new Set(files.values());
   const stale = withUnits ? [...unitFilesOf(unitIdsIn(before)).values()].filter((p) => !kept.has(p)) : [];
   const letters = new Set(letterFiles(input.results).values());
-  if (withLetters) stale.push(...[...letterFilesOf(unitIdsIn(before)).values()].filter((p) => !letters.has(p)));
+  // Also without letters this run: a unit gone from the results keeps no letter to be published with them.
+  stale.push(...[...letterFilesOf(unitIdsIn(before)).values()].filter((p) => !letters.has(p)));
   for (const path of stale) await staged.tidy(join(out, path));
   // What a run killed while writing left behind: every folder, also when this run wrote no scorecard.
   await staged.removeStale('.');

@@ -96,7 +96,8 @@ export function drawBlocChart(chart: BlocChart): Buffer {
         legend: { position: 'bottom', labels: { font: { size: 20 }, usePointStyle: true, pointStyle: 'line', filter: (item) => item.datasetIndex !== 0 } },
       },
       scales: {
-        y: { min: 0, max: chart.max, ticks: { font: { size: 20 } }, title: { display: true, text: chart.axis, font: { size: 20 } } },
+        // The total as the top, unless a bonus took a score past it.
+        y: { min: 0, suggestedMax: chart.max, ticks: { font: { size: 20 } }, title: { display: true, text: chart.axis, font: { size: 20 } } },
         x: { ticks: { font: { size: 18 }, autoSkip: false, maxRotation: few ? 0 : 90 } },
         cut: { type: 'linear', min: 0, max: 1, display: false },
       },

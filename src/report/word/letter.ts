@@ -99,7 +99,7 @@ export async function writeLetter(input: LetterInput, job: LetterJob): Promise<B
   const comparison = input.comparison;
   if (comparison) {
     const m = job.movement;
-    children.push(item(m ? L.movement(comparison.quarter, score(m.previousScore), m.previousRank, m.previousSize, m.scoreChange, m.rankChange) : L.noPrevious(comparison.quarter)));
+    children.push(item(m ? L.movement(comparison.quarter, score(m.previousScore), m.previousRank, m.previousSize, m.scoreChange, m.rankChange, precision) : L.noPrevious(comparison.quarter)));
     if (!comparison.sameRules) children.push(item({ text: L.otherRules, italics: true }));
   }
 

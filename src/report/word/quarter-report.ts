@@ -80,6 +80,13 @@ export async function writeQuarterReport(input: ReportInput): Promise<Buffer> {
     children.push(table(columns, rows));
   }
 
+  /** The units named when they are a few; all the bloc's, or many, in a word. */
+  function unitsNamed(units: string[], inBloc: number): string {
+    if (units.length === inBloc && inBloc > 1) return R.allUnits;
+    if (units.length > REPORT_UNITS_NAMED) return R.manyUnits(units.length);
+    return units.map((id) => names.get(id) ?? id).join(', ');
+  }
+
   children.push(heading(R.efforts));
   for (const [i, { bloc, summary }] of blocs.entries()) {
     children.push(heading(`${i + 1}. ${bloc.name}`));
@@ -87,7 +94,7 @@ export async function writeQuarterReport(input: ReportInput): Promise<Buffer> {
     if (summary.bonuses.length === 0) children.push(item(R.noBonuses));
     else {
       children.push(item(R.bonuses));
-      for (const t of summary.bonuses) children.push(item(R.bonusLine(`${t.id} ${t.name}`, t.units.map((id) => names.get(id) ?? id).join(', '), n(t.points))));
+      for (const t of summary.bonuses) children.push(item(R.bonusLine(`${t.id} ${t.name}`, unitsNamed(t.units, summary.count), n(t.points))));
     }
   }
 
@@ -109,18 +116,12 @@ export async function writeQuarterReport(input: ReportInput): Promise<Buffer> {
           { head: R.pointsLost, share: 12, align: 'right' },
           { head: R.units, share: 30 },
         ],
-        shown.map((t, k) => [String(k + 1), `${t.id}. ${t.name}`, `${t.units.length}/${t.applicable}`, n(t.points), unitsLost(t.units, t.applicable)]),
+        shown.map((t, k) => [String(k + 1), `${t.id}. ${t.name}`, `${t.units.length}/${t.applicable}`, n(t.points), unitsNamed(t.units, summary.count)]),
       ),
     );
     if (summary.shortcomings.length > shown.length) children.push(body({ text: R.moreShortcomings(summary.shortcomings.length - shown.length), italics: true }));
   }
 
-  /** The units named when a few lost points; all of them, or many, in a word. */
-  function unitsLost(units: string[], applicable: number): string {
-    if (units.length === applicable) return R.allUnits;
-    if (units.length > REPORT_UNITS_NAMED) return R.manyUnits(units.length);
-    return units.map((id) => names.get(id) ?? id).join(', ');
-  }
 
   children.push(heading(R.request));
   children.push(body(R.ask(dayOf(input.deadline))));

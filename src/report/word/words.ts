@@ -20,7 +20,7 @@ export interface Words {
     score: (score: string, total: string, self?: string) => string;
     grade: (grade: string) => string;
     rank: (rank: number, size: number, bloc: string) => string;
-    movement: (quarter: string, score: string, rank: number, size: number, scoreChange: number, rankChange: number) => string;
+    movement: (quarter: string, score: string, rank: number, size: number, scoreChange: number, rankChange: number, decimals: number) => string;
     noPrevious: (quarter: string) => string;
     otherRules: string;
     shortcomings: string;
@@ -99,8 +99,8 @@ const vi: Words = {
     score: (score, total, self) => `Điểm đạt được: ${score}/${total} điểm${self ? ` (đơn vị tự chấm ${self} điểm)` : ''}.`,
     grade: (grade) => `Xếp loại: ${grade}.`,
     rank: (rank, size, bloc) => `Xếp hạng: ${rank}/${size} đơn vị của ${bloc}.`,
-    movement: (q, score, rank, size, ds, dr) =>
-      `So với quý ${romanQuarter(q)}/${parseQuarter(q).year} (${score} điểm, hạng ${rank}/${size}): ${ds > 0 ? `tăng ${formatNumber(ds, 'vi', 2)} điểm` : ds < 0 ? `giảm ${formatNumber(-ds, 'vi', 2)} điểm` : 'điểm không đổi'}, ${dr > 0 ? `tăng ${dr} bậc` : dr < 0 ? `giảm ${-dr} bậc` : 'giữ nguyên thứ hạng'}.`,
+    movement: (q, score, rank, size, ds, dr, decimals) =>
+      `So với quý ${romanQuarter(q)}/${parseQuarter(q).year} (${score} điểm, hạng ${rank}/${size}): ${ds > 0 ? `tăng ${formatNumber(ds, 'vi', decimals)} điểm` : ds < 0 ? `giảm ${formatNumber(-ds, 'vi', decimals)} điểm` : 'điểm không đổi'}, ${dr > 0 ? `tăng ${dr} bậc` : dr < 0 ? `giảm ${-dr} bậc` : 'giữ nguyên thứ hạng'}.`,
     noPrevious: (q) => `Quý ${romanQuarter(q)}/${parseQuarter(q).year} đơn vị chưa được chấm trong khối này.`,
     otherRules: 'Hai quý được chấm theo bảng tiêu chí khác nhau; việc so sánh chỉ mang tính tham khảo.',
     shortcomings: '2. Những tồn tại, hạn chế (các tiêu chí bị trừ điểm)',
@@ -149,7 +149,7 @@ const vi: Words = {
     metAll: (c) => `Các đơn vị đều đạt điểm tối đa ở: ${c}.`,
     metNone: 'Không có tiêu chí nào mọi đơn vị đều đạt điểm tối đa.',
     bonuses: 'Điểm thưởng:',
-    bonusLine: (name, units, points) => `${name}: ${units} (${points} điểm).`,
+    bonusLine: (name, units, points) => `${name}: ${units} (tổng cộng ${points} điểm).`,
     noBonuses: 'Không đơn vị nào được điểm thưởng.',
     shortcomings: 'III. TỒN TẠI, HẠN CHẾ',
     shortcomingsIntro: 'Các tiêu chí nhiều đơn vị bị trừ điểm nhất:',
@@ -187,8 +187,8 @@ const en: Words = {
     score: (score, total, self) => `Score: ${score} of ${total} points${self ? ` (self-assessed ${self})` : ''}.`,
     grade: (grade) => `Grade: ${grade}.`,
     rank: (rank, size, bloc) => `Rank: ${rank} of ${size} units in ${bloc}.`,
-    movement: (q, score, rank, size, ds, dr) =>
-      `Against Q${parseQuarter(q).q} ${parseQuarter(q).year} (${score} points, rank ${rank} of ${size}): ${ds > 0 ? `up ${formatNumber(ds, 'en', 2)} points` : ds < 0 ? `down ${formatNumber(-ds, 'en', 2)} points` : 'the same score'}, ${dr > 0 ? `up ${dr} place${dr > 1 ? 's' : ''}` : dr < 0 ? `down ${-dr} place${dr < -1 ? 's' : ''}` : 'the same rank'}.`,
+    movement: (q, score, rank, size, ds, dr, decimals) =>
+      `Against Q${parseQuarter(q).q} ${parseQuarter(q).year} (${score} points, rank ${rank} of ${size}): ${ds > 0 ? `up ${points(formatNumber(ds, 'en', decimals))}` : ds < 0 ? `down ${points(formatNumber(-ds, 'en', decimals))}` : 'the same score'}, ${dr > 0 ? `up ${dr} place${dr > 1 ? 's' : ''}` : dr < 0 ? `down ${-dr} place${dr < -1 ? 's' : ''}` : 'the same rank'}.`,
     noPrevious: (q) => `The unit was not scored in this bloc in Q${parseQuarter(q).q} ${parseQuarter(q).year}.`,
     otherRules: 'The two quarters were scored with different criteria; the comparison is indicative only.',
     shortcomings: '2. Shortcomings (criteria where points were lost)',
@@ -200,7 +200,7 @@ const en: Words = {
     reason: 'Figures and reckoning',
     penalties: '3. Penalties',
     noPenalties: 'None.',
-    penaltyLine: (name, points) => `${name}: ${points} points deducted`,
+    penaltyLine: (name, n) => `${name}: ${points(n)} deducted`,
     remarks: '4. The committee’s remarks',
     followUp: (q) => `5. Follow-up of the shortcomings of Q${parseQuarter(q).q} ${parseQuarter(q).year}`,
     noFollowUp: (q) => `No results of the unit for Q${parseQuarter(q).q} ${parseQuarter(q).year} to compare with.`,
@@ -236,7 +236,7 @@ const en: Words = {
     metAll: (c) => `Every unit scored full marks on: ${c}.`,
     metNone: 'No criterion was scored in full by every unit.',
     bonuses: 'Bonuses:',
-    bonusLine: (name, units, points) => `${name}: ${units} (${points} points).`,
+    bonusLine: (name, units, n) => `${name}: ${units} (${points(n)} in all).`,
     noBonuses: 'No unit earned a bonus.',
     shortcomings: 'III. SHORTCOMINGS',
     shortcomingsIntro: 'The criteria most units lost points on:',
@@ -263,6 +263,8 @@ const en: Words = {
 export const WORDS: Record<Lang, Words> = { vi, en };
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
+/** `1 point`, `2,5 points`. */
+const points = (n: string) => `${n} point${n === '1' ? '' : 's'}`;
 
 /** `BAN CHỈ ĐẠO CẢI CÁCH HÀNH CHÍNH` as running text begins it: `Ban chỉ đạo cải cách hành chính`. */
 function sentence(name: string): string {
