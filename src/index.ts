@@ -1,6 +1,6 @@
 /** The programmatic API; the command line is built on it. */
 import { loadRuleFiles, type RuleFiles } from './load/rules.js';
-import { loadYamlFile } from './load/yaml-file.js';
+import { loadYamlFile, type SourceFile } from './load/yaml-file.js';
 import type { Results } from './model/results.js';
 import type { ReportInput } from './report/report-input.js';
 import type { FormInput } from './report/excel/evidence-form.js';
@@ -93,10 +93,14 @@ export async function loadPreviousResults(
   path: string,
   current: { quarter: string; rulesDigest: string },
 ): Promise<{ results?: Results; diagnostics: Diagnostic[]; text?: string }> {
+  return loadResultsFile(path, (source) => validatePreviousResults(source, current));
+}
+
+/** A results.json read, and checked by `check` once it parses; its text for excerpts. */
+async function loadResultsFile(path: string, check: (source: SourceFile) => { results?: Results; diagnostics: Diagnostic[] }): Promise<{ results?: Results; diagnostics: Diagnostic[]; text?: string }> {
   const loaded = await loadYamlFile(path);
   if (!loaded.source?.parsed) return { diagnostics: loaded.diagnostics, text: loaded.source?.text };
-  const checked = validatePreviousResults(loaded.source, current);
-  return { ...checked, text: loaded.source.text };
+  return { ...check(loaded.source), text: loaded.source.text };
 }
 
 /** Loads and checks a scored quarter's results.json, to write its documents again (`cchc letters`). */
@@ -104,9 +108,7 @@ export async function loadQuarterResults(
   path: string,
   current: { quarter: string; rulesDigest: string; rules: string; blocs: readonly string[] },
 ): Promise<{ results?: Results; diagnostics: Diagnostic[]; text?: string }> {
-  const loaded = await loadYamlFile(path);
-  if (!loaded.source?.parsed) return { diagnostics: loaded.diagnostics, text: loaded.source?.text };
-  return { ...validateQuarterResults(loaded.source, current), text: loaded.source.text };
+  return loadResultsFile(path, (source) => validateQuarterResults(source, current));
 }
 
 /** Writes the letters and report.docx of a scored quarter again under `out`, all or nothing. docx loads here. */

@@ -19,7 +19,7 @@ import {
   type Lang,
   type Results,
 } from '../index.js';
-import { previousQuarterOf } from './previous.js';
+import { previousQuarterOf, requirePrevious } from './previous.js';
 import { EXIT_PROBLEMS, UsageError, type Output, STDIO, requireDir, cannotWrite, currentUser, isFile } from './io.js';
 
 export interface LettersOptions {
@@ -43,9 +43,7 @@ export async function lettersCommand(opts: LettersOptions, io: Output = STDIO): 
   if (!(await isFile(resultsFile))) {
     throw new UsageError(vi ? `chưa có ${resultsFile}: hãy chấm điểm quý ${opts.quarter} trước (cchc score)` : `no ${resultsFile}: score ${opts.quarter} first (cchc score)`);
   }
-  if (typeof opts.previous === 'string' && !(await isFile(opts.previous))) {
-    throw new UsageError(vi ? `không tìm thấy tệp kết quả quý trước: ${opts.previous}` : `previous results not found: ${opts.previous}`);
-  }
+  await requirePrevious(opts.previous, opts.lang);
   const published = await readManifest(out);
   if (published !== undefined) {
     throw new UsageError(

@@ -1,7 +1,7 @@
 /** The previous quarter's results, as `cchc score` and `cchc letters` find and check them. */
 import { dirname, join } from 'node:path';
-import { compareQuarters, loadPreviousResults, previousQuarter, type Comparison, type Diagnostic, type Results } from '../index.js';
-import { isFile } from './io.js';
+import { compareQuarters, loadPreviousResults, previousQuarter, type Comparison, type Diagnostic, type Lang, type Results } from '../index.js';
+import { isFile, UsageError } from './io.js';
 
 export interface PreviousQuarter {
   results?: Results;
@@ -28,4 +28,11 @@ export async function previousQuarterOf(previous: string | false | undefined, ou
   if (loaded.results) return { results: loaded.results, comparison: compareQuarters(results, loaded.results, precision), diagnostics: loaded.diagnostics, file, failed: false };
   if (given) return { diagnostics: loaded.diagnostics, file, failed: true };
   return { diagnostics: loaded.diagnostics.map((d) => ({ ...d, severity: 'warning' as const })), file, failed: false };
+}
+
+/** Refuses (wrong usage) a `--previous FILE` that is not there. */
+export async function requirePrevious(previous: string | false | undefined, lang: Lang): Promise<void> {
+  if (typeof previous === 'string' && !(await isFile(previous))) {
+    throw new UsageError(lang === 'vi' ? `không tìm thấy tệp kết quả quý trước: ${previous}` : `previous results not found: ${previous}`);
+  }
 }

@@ -27,8 +27,8 @@ import {
   type ScorecardMemo,
 } from '../index.js';
 import { loadQuarter, type RulesCache } from './quarter.js';
-import { previousQuarterOf } from './previous.js';
-import { EXIT_PROBLEMS, UsageError, type Output, STDIO, requireAppraisal, requireDir, isFile, progressBar, cannotWrite, currentUser } from './io.js';
+import { previousQuarterOf, requirePrevious } from './previous.js';
+import { EXIT_PROBLEMS, UsageError, type Output, STDIO, requireAppraisal, requireDir, progressBar, cannotWrite, currentUser } from './io.js';
 
 export interface ScoreOptions {
   rules: string;
@@ -67,9 +67,7 @@ export async function scoreCommand(opts: ScoreOptions, io: Output = STDIO): Prom
   const vi = opts.lang === 'vi';
   requireReason(opts);
   await requireDir(opts.rules, opts.lang);
-  if (typeof opts.previous === 'string' && !(await isFile(opts.previous))) {
-    throw new UsageError(vi ? `không tìm thấy tệp kết quả quý trước: ${opts.previous}` : `previous results not found: ${opts.previous}`);
-  }
+  await requirePrevious(opts.previous, opts.lang);
   await requireAppraisal(opts, opts.lang);
   if (opts.out) await requireApartFromEvidence(opts.out, opts.evidence, opts.lang);
   const quarter = await loadQuarter(opts, opts.reuse?.rules);

@@ -25,3 +25,10 @@ export function lastDayOf(quarter: string): Date {
   const { year, q } = parseQuarter(quarter);
   return new Date(Date.UTC(year, q * 3, 0));
 }
+
+/** `YYYY-MM-DD` (a `--date` or `--deadline`) as its parts, or none. */
+export function dateParts(date: string | undefined): { year: number; month: number; day: number } | undefined {
+  if (!date) return undefined;
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return { year, month, day };
+}

@@ -20,22 +20,19 @@ export const QUARTER_REPORT = 'report.docx';
 
 /** The path, under the output folder, of each unit's scorecard: safe and unique whatever the ids. */
 export function unitFiles(results: Results): Map<string, string> {
-  return unitFilesOf(results.blocs.flatMap((b) => b.units.map((u) => u.id)));
+  return filesOf(idsOf(results), UNITS_DIR, 'xlsx');
 }
 
 /** The path, under the output folder, of each unit's letter: named as its scorecard is. */
 export function letterFiles(results: Results): Map<string, string> {
-  return letterFilesOf(results.blocs.flatMap((b) => b.units.map((u) => u.id)));
+  return filesOf(idsOf(results), LETTERS_DIR, 'docx');
 }
 
-function unitFilesOf(ids: string[]): Map<string, string> {
-  const names = safeFileNames(ids);
-  return new Map(ids.map((id, i) => [id, join(UNITS_DIR, `${names[i]}.xlsx`)]));
-}
+const idsOf = (results: Results) => results.blocs.flatMap((b) => b.units.map((u) => u.id));
 
-function letterFilesOf(ids: string[]): Map<string, string> {
+function filesOf(ids: string[], dir: string, extension: string): Map<string, string> {
   const names = safeFileNames(ids);
-  return new Map(ids.map((id, i) => [id, join(LETTERS_DIR, `${names[i]}.docx`)]));
+  return new Map(ids.map((id, i) => [id, join(dir, `${names[i]}.${extension}`)]));
 }
 
 export interface WriteOptions {
@@ -231,10 +228,11 @@ export async function writeReports(input: ReportInput, out: string, options: Wri
   );
   // Without unit files this run, the scorecards in place are neither replaced nor removed.
   const kept = new Set(files.values());
-  const stale = withUnits ? [...unitFilesOf(unitIdsIn(before)).values()].filter((p) => !kept.has(p)) : [];
+  const gone = unitIdsIn(before);
+  const stale = withUnits ? [...filesOf(gone, UNITS_DIR, 'xlsx').values()].filter((p) => !kept.has(p)) : [];
   const letters = new Set(letterFiles(input.results).values());
   // Also without letters this run: a unit gone from the results keeps no letter to be published with them.
-  stale.push(...[...letterFilesOf(unitIdsIn(before)).values()].filter((p) => !letters.has(p)));
+  stale.push(...[...filesOf(gone, LETTERS_DIR, 'docx').values()].filter((p) => !letters.has(p)));
   for (const path of stale) await staged.tidy(join(out, path));
   // What a run killed while writing left behind: every folder, also when this run wrote no scorecard.
   await staged.removeStale('.');

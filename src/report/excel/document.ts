@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import './exceljs-patch.js';
 import type { Borders, Cell, Font, Worksheet } from 'exceljs';
 import { writeZip, type ZipEntry } from '../files/zip.js';
+import { dateParts } from '../../model/quarter.js';
 import { columnLetters } from '../../diagnostics/diagnostic.js';
 import type { Labels } from '../labels.js';
 
@@ -390,10 +391,4 @@ const SURROGATE = /[\uD800-\uDFFF]/;
 export function heightOf(lines: number): number {
   // 409 points is the tallest row Excel allows.
   return Math.min(409, Math.max(16, lines * 15 + 2));
-}
-
-function dateParts(date: string | undefined): { year: number; month: number; day: number } | undefined {
-  if (!date) return undefined;
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  return { year, month, day };
 }

@@ -25,7 +25,11 @@ import {
   type IParagraphOptions,
   type IRunOptions,
 } from 'docx';
+import type { Lang } from '../../diagnostics/codes.js';
+import { dateParts } from '../../model/quarter.js';
+import type { Scheme } from '../../model/scorecard.js';
 import { readZip, writeZip, type ZipEntry } from '../files/zip.js';
+import { LABELS } from '../labels.js';
 
 export const FONT = 'Times New Roman';
 /** Half-points: 14 pt for the body, 13 pt in tables, 12 pt for "Nơi nhận". */
@@ -88,20 +92,14 @@ export function item(runs: Run | Run[]): Paragraph {
   return styled('Item', Array.isArray(runs) ? ['- ', ...runs] : ['- ', runs]);
 }
 
-export interface DocumentHead {
-  organization: string;
-  committee: string;
-  /** `Số: …/TB-BCĐ`, the number left for the clerk to fill. */
-  number: string;
-  motto: [string, string];
-  dateLine: string;
-}
-
 /**
- * The two columns above the title: issuing body, committee (bold) and number on the left; the
- * motto, its second line underlined, and the place and date in italics on the right.
+ * The two columns above the title, from the scheme: issuing body, committee (bold) and `number`
+ * (`Số: …/TB-BCĐ`, left for the clerk to fill) on the left; the motto, its second line
+ * underlined, and the place and date (`YYYY-MM-DD`, or blanks) in italics on the right.
  */
-export function documentHead(head: DocumentHead): Table {
+export function documentHead(scheme: Pick<Scheme, 'organization' | 'committee' | 'place'>, number: string, lang: Lang, date?: string): Table {
+  const labels = LABELS[lang];
+  const head = { organization: scheme.organization, committee: scheme.committee, number, motto: labels.motto, dateLine: labels.dateLine(scheme.place, dateParts(date)) };
   const centred = (runs: Run | Run[], size: number, spacing = { after: 0 }) => para(runs, { alignment: AlignmentType.CENTER, size, spacing });
   // Decree 30: the issuing body and the motto's first line in 12–13 pt capitals, the motto's second line 13–14 pt.
   const left = [

@@ -1,5 +1,6 @@
 import { AlignmentType, type Paragraph, type Table } from 'docx';
 import { formatFixed, formatNumber } from '../../model/number-format.js';
+import { dateParts } from '../../model/quarter.js';
 import type { Lang } from '../../diagnostics/codes.js';
 import type { Results, UnitOutcome } from '../../model/results.js';
 import type { Rules } from '../../model/scorecard.js';
@@ -10,13 +11,6 @@ import { LABELS } from '../labels.js';
 import type { ReportInput } from '../report-input.js';
 import { body, documentHead, heading, item, packDocument, para, signature, table, title } from './document.js';
 import { WORDS } from './words.js';
-
-/** `YYYY-MM-DD` as the date line and the deadline print it. */
-export function dayOf(date: string | undefined): { year: number; month: number; day: number } | undefined {
-  if (!date) return undefined;
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  return { year, month, day };
-}
 
 /** What every letter of a quarter shares: sent once to each worker thread. */
 export interface LetterInput {
@@ -78,20 +72,17 @@ export async function writeLetter(input: LetterInput, job: LetterJob): Promise<B
   const n = (x: number) => formatNumber(x, lang, precision);
   const score = (x: number) => formatFixed(x, lang, precision);
   const children: (Paragraph | Table)[] = [
-    documentHead({
-      organization: rules.scheme.organization,
-      committee: rules.scheme.committee,
-      number: W.letterNumber,
-      motto: labels.motto,
-      dateLine: labels.dateLine(rules.scheme.place, dayOf(input.date)),
-    }),
+    documentHead(rules.scheme, W.letterNumber, lang, input.date),
     ...title(W.letterName, W.about(quarter)),
     para(W.to(unit.name), { alignment: AlignmentType.CENTER, spacing: { after: 240 } }),
   ];
   if (input.stage === 'provisional') children.push(para({ text: W.provisional, italics: true }, { alignment: AlignmentType.CENTER }));
   children.push(body(L.opening(rules.scheme.committee, quarter)));
 
-  children.push(heading(L.result));
+  // Sections are numbered as they come: remarks and the follow-up are there only when there is something to say.
+  let section = 0;
+  const numbered = (name: string) => heading(`${++section}. ${name}`);
+  children.push(numbered(L.result));
   const self = unit.selfScore !== undefined && unit.selfScore !== unit.score ? score(unit.selfScore) : undefined;
   children.push(item(L.score(score(unit.score), formatNumber(bloc.total, lang), self)));
   children.push(item(L.grade(unit.grade)));
@@ -104,7 +95,7 @@ export async function writeLetter(input: LetterInput, job: LetterJob): Promise<B
   }
 
   const { criteria, penalties } = shortcomingsOf(bloc, unit, precision);
-  children.push(heading(L.shortcomings));
+  children.push(numbered(L.shortcomings));
   if (criteria.length === 0) children.push(body(L.noShortcomings));
   else {
     // The reason states the figures it read and the sum it made; the documents stand apart.
@@ -129,24 +120,21 @@ export async function writeLetter(input: LetterInput, job: LetterJob): Promise<B
     );
   }
 
-  children.push(heading(L.penalties));
+  children.push(numbered(L.penalties));
   if (penalties.length === 0) children.push(item(L.noPenalties));
   for (const p of penalties) {
     const sources = sourcesOf(p.outcome, evidenceLines(p.outcome, bloc, labels, lang));
     children.push(item(`${L.penaltyLine(`${p.outcome.id}. ${p.name}`, n(p.lost))} — ${p.outcome.reason}${sources.length ? ` (${sources.join('; ')})` : ''}.`));
   }
 
-  let section = 4;
   if (unit.remarks?.length) {
-    children.push(heading(L.remarks));
+    children.push(numbered(L.remarks));
     for (const r of unit.remarks) children.push(item(r));
-    section += 1;
   }
-  const renumber = (text: string) => text.replace(/^\d+\./, `${section}.`);
 
   if (comparison) {
     const then = job.previous;
-    children.push(heading(renumber(L.followUp(comparison.quarter))));
+    children.push(numbered(L.followUp(comparison.quarter)));
     if (!then) children.push(body(L.noFollowUp(comparison.quarter)));
     else {
       const follow = followUpOf(bloc, unit, then, precision);
@@ -166,11 +154,10 @@ export async function writeLetter(input: LetterInput, job: LetterJob): Promise<B
         );
       }
     }
-    section += 1;
   }
 
-  children.push(heading(renumber(L.request)));
-  children.push(body(L.deadline(dayOf(input.deadline))));
+  children.push(numbered(L.request));
+  children.push(body(L.deadline(dateParts(input.deadline))));
   children.push(signature({ recipients: L.recipients, on: W.on, role: W.role }));
   return packDocument(children, { title: `${W.letterName} ${W.about(quarter)} — ${unit.name}`, creator: rules.scheme.committee, stamp: input.stamp, lang });
 }

@@ -1,13 +1,12 @@
 import type { Paragraph, Table } from 'docx';
 import { AlignmentType } from 'docx';
 import { formatFixed, formatNumber } from '../../model/number-format.js';
+import { dateParts } from '../../model/quarter.js';
 import { movementMark } from '../../rank/compare-quarters.js';
 import { summarizeBloc } from '../../rank/shortcomings.js';
 import { CHART_SIZE, drawBlocChart } from '../charts/bloc-chart.js';
-import { LABELS } from '../labels.js';
 import type { ReportInput } from '../report-input.js';
 import { body, documentHead, heading, item, packDocument, para, picture, signature, table, title, type Column } from './document.js';
-import { dayOf } from './letter.js';
 import { WORDS } from './words.js';
 
 /** The criteria of a bloc the report lists as its shortcomings, at most. */
@@ -24,7 +23,6 @@ export async function writeQuarterReport(input: ReportInput): Promise<Buffer> {
   const { rules, results, lang } = input;
   const W = WORDS[lang];
   const R = W.report;
-  const labels = LABELS[lang];
   const { precision, grades } = rules.scheme;
   const n = (x: number) => formatNumber(x, lang, precision);
   const score = (x: number) => formatFixed(x, lang, precision);
@@ -36,13 +34,7 @@ export async function writeQuarterReport(input: ReportInput): Promise<Buffer> {
   });
 
   const children: (Paragraph | Table)[] = [
-    documentHead({
-      organization: rules.scheme.organization,
-      committee: rules.scheme.committee,
-      number: W.reportNumber,
-      motto: labels.motto,
-      dateLine: labels.dateLine(rules.scheme.place, dayOf(input.date)),
-    }),
+    documentHead(rules.scheme, W.reportNumber, lang, input.date),
     ...title(W.reportName, W.about(results.quarter)),
   ];
   if (results.stage === 'provisional') children.push(para({ text: W.provisional, italics: true }, { alignment: AlignmentType.CENTER }));
@@ -124,7 +116,7 @@ export async function writeQuarterReport(input: ReportInput): Promise<Buffer> {
 
 
   children.push(heading(R.request));
-  children.push(body(R.ask(dayOf(input.deadline))));
+  children.push(body(R.ask(dateParts(input.deadline))));
   children.push(signature({ recipients: R.recipients, on: W.on, role: W.role }));
   return packDocument(children, { title: `${W.reportName} ${W.about(results.quarter)}`, creator: rules.scheme.committee, stamp: input.stamp, lang });
 }
