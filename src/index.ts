@@ -183,3 +183,17 @@ export async function writeWhatIf(w: WhatIf, where: (c: RuleChange) => string | 
   const { writeStaged } = await import('./report/files/staged-files.js');
   await writeStaged(dirname(out), async (files) => files.add(basename(out), await writeWhatIfWorkbook(w, where, lang, stamp)));
 }
+
+export type * from './model/year.js';
+export { rollUpYearFiles, type YearRun } from './roll-up-year.js';
+
+/** Writes year.json and year.xlsx under `out`, both or neither. exceljs and the charts load here. */
+export async function writeYearFiles(input: import('./report/excel/year-workbook.js').YearInput, out: string): Promise<void> {
+  const { writeYearWorkbook } = await import('./report/excel/year-workbook.js');
+  const { writeStaged } = await import('./report/files/staged-files.js');
+  const workbook = await writeYearWorkbook(input);
+  await writeStaged(out, async (files) => {
+    await files.add('year.json', `${JSON.stringify(input.year, null, 2)}\n`);
+    await files.add('year.xlsx', workbook);
+  });
+}

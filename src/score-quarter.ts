@@ -9,7 +9,8 @@ import type { RuleFiles } from './load/rules.js';
 import type { Evidence, FactEvidence } from './model/evidence.js';
 import type { BlocOutcome, CriterionOutcome, Results } from './model/results.js';
 import { factsOfCriterion, placedCriteria, type Aggregate, type Bloc, type Rules } from './model/scorecard.js';
-import { gradeOf, rankBloc } from './rank/rank-bloc.js';
+import { rankBloc } from './rank/rank-bloc.js';
+import { gradeReason, gradeUnits, quarterCheck } from './rank/grade-units.js';
 import type { AppraisedQuarter } from './validate/appraisal.js';
 import { touches } from './model/appraisal.js';
 import type { MissingByUnit } from './validate/evidence.js';
@@ -92,12 +93,15 @@ export async function scoreQuarter(
     }
     if (timings) timings.evaluate += clock() - t;
     t = clock();
-    const units = rankBloc(scored, bloc.tiebreak ?? []).map((u) => ({
+    const ranked = rankBloc(scored, bloc.tiebreak ?? []);
+    const graded = gradeUnits(ranked, grades, quarterCheck);
+    const units = ranked.map((u, i) => ({
       id: u.id,
       name: u.name,
       rank: u.rank,
       score: u.score,
-      grade: gradeOf(u.score, grades),
+      grade: graded[i]!.grade,
+      ...gradeReasonOf(graded[i]!.refused, graded[i]!.grade, lang),
       base: u.base,
       bonus: u.bonus,
       penalty: u.penalty,
@@ -146,6 +150,11 @@ export async function scoreAppraised(
     return { ...outcome, units };
   });
   return { ...settled, stage: appraised.stage, blocs };
+}
+
+function gradeReasonOf(...args: Parameters<typeof gradeReason>): { gradeReason?: string } {
+  const reason = gradeReason(...args);
+  return reason ? { gradeReason: reason } : {};
 }
 
 /** Blocs ordered so that each comes after the blocs its `from` facts read (validation forbids cycles). */

@@ -6,7 +6,7 @@ import { reasonOf } from './evaluate/reason.js';
 import type { FactValue } from './model/evidence.js';
 import { ownOf, setOwn } from './model/own.js';
 import { placedCriteria, type Bloc, type Rules } from './model/scorecard.js';
-import { gradeOf } from './rank/rank-bloc.js';
+import { gradeUnits, quarterCheck } from './rank/grade-units.js';
 import type { CheckedCase } from './validate/tests.js';
 
 /** One expectation that did not hold. */
@@ -73,7 +73,8 @@ function actualValues(result: Awaited<ReturnType<typeof evaluateUnit>>, rules: R
   values.set('bonus', result.bonus);
   values.set('penalty', result.penalty);
   values.set('score', result.score);
-  values.set('grade', gradeOf(result.score, rules.scheme.grades));
+  // One unit alone: its grade's conditions apply, a quota (a share of a bloc) cannot.
+  values.set('grade', gradeUnits([{ score: result.score, rank: 1, criteria: result.criteria }], rules.scheme.grades, quarterCheck, { quotas: false })[0]!.grade);
   return values;
 }
 

@@ -105,7 +105,7 @@ describe('the previous quarter', () => {
     const before = text.slice(0, second).split('\n');
     const { r, out } = scoreBase(join(root, 'q'), '--previous', file, '--lang', 'en');
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain(`${file}:${before.length}:${before.at(-1)!.length + 7} error PREVIOUS_UNIT_TWICE unit "${id}" appears twice in the previous results; first at ${file}:`);
+    expect(r.stderr).toContain(`${file}:${before.length}:${before.at(-1)!.length + 7} error PREVIOUS_UNIT_TWICE unit "${id}" appears twice in these results; first at ${file}:`);
     expect(existsSync(out)).toBe(false);
   });
 

@@ -13,6 +13,7 @@ const publishCommand = async (...a: Parameters<typeof import('./publish.js').pub
 const lettersCommand = async (...a: Parameters<typeof import('./letters.js').lettersCommand>) => (await import('./letters.js')).lettersCommand(...a);
 const templateCommand = async (...a: Parameters<typeof import('./template.js').templateCommand>) => (await import('./template.js')).templateCommand(...a);
 const appraiseCommand = async (...a: Parameters<typeof import('./appraise.js').appraiseCommand>) => (await import('./appraise.js')).appraiseCommand(...a);
+const yearCommand = async (...a: Parameters<typeof import('./year.js').yearCommand>) => (await import('./year.js')).yearCommand(...a);
 const watch = () => import('./watch.js');
 
 /** Arguments checked where commander reads them, once for every command that takes them: wrong usage (exit 2) otherwise. */
@@ -27,6 +28,11 @@ function dateArg(text: string): string {
     throw new InvalidArgumentError('một ngày dạng YYYY-MM-DD / a calendar day YYYY-MM-DD');
   }
   return text;
+}
+
+function yearArg(text: string): number {
+  if (!/^\d{4}$/.test(text)) throw new InvalidArgumentError('một năm dạng YYYY, ví dụ 2019 / a year YYYY, e.g. 2019');
+  return Number(text);
 }
 
 function xlsxArg(text: string): string {
@@ -174,6 +180,19 @@ function program(): Command {
     .addOption(langOption())
     .action(async (opts) => {
       process.exitCode = await lettersCommand({ ...opts, args: process.argv.slice(2) });
+    });
+  cmd
+    .command('year')
+    .description('tổng hợp kết quả năm từ bốn quý / the annual result from the four quarters')
+    .addOption(new Option('--year <YYYY>', 'năm, ví dụ 2019 / year, e.g. 2019').argParser(yearArg).makeOptionMandatory())
+    .option('--rules <dir>', 'thư mục quy tắc / rules folder', 'rules')
+    .option('--out-root <dir>', 'thư mục chứa kết quả các quý (<out root>/<năm>-Qn) / folder holding the quarters\' results (<out root>/<year>-Qn)', 'out')
+    .option('--out <dir>', 'thư mục ghi year.json, year.xlsx / output folder (default <out root>/<year>)')
+    .option('--allow-missing', 'thiếu quý hoặc đơn vị thiếu quý: lấy trung bình các quý đã có / a quarter or a unit\'s quarter missing: take the mean of those there are')
+    .addOption(new Option('--date <YYYY-MM-DD>', 'ngày ký trên bảng tổng hợp / date printed on the sheets (default: left blank)').argParser(dateArg))
+    .addOption(langOption())
+    .action(async (opts) => {
+      process.exitCode = await yearCommand(opts);
     });
   cmd
     .command('publish')

@@ -334,6 +334,56 @@ export const CODES = {
     vi: (p) => (p.problem === 'last' ? `xếp loại cuối cùng không được có "min" (nhận mọi điểm thấp hơn)` : `chỉ xếp loại cuối cùng được bỏ "min"`),
     en: (p) => (p.problem === 'last' ? `the last grade must have no "min" (it takes every lower score)` : `only the last grade may omit "min"`),
   },
+  SCORECARD_GRADE_CONDITION: {
+    severity: 'error',
+    doc: 'A grade\'s `unless` or `maxShare` cannot be applied: a condition names both a penalty and a quarter grade (or neither, or `above` without a penalty), a penalty id that no bloc has, a quarter grade that scheme.yaml does not have; or the last grade, which takes every unit refused above it, has a quota or conditions.',
+    vi: (p) =>
+      p.problem === 'both'
+        ? 'mỗi điều kiện là một "penalty" (kèm "above") hoặc một "quarterGrade", không cả hai'
+        : p.problem === 'neither'
+          ? 'điều kiện cần "penalty" (kèm "above") hoặc "quarterGrade"'
+          : p.problem === 'unknownPenalty'
+            ? `không khối nào có tiêu chí điểm trừ "${p.id}"${p.hint ? `; có phải ý là "${p.hint}"?` : ''} (các điểm trừ: ${p.known})`
+            : p.problem === 'unknownGrade'
+              ? `xếp loại quý "${p.label}" không có trong grades của scheme.yaml (${p.known})`
+              : `xếp loại cuối cùng nhận mọi đơn vị bị từ chối ở trên: không được có "${p.key}"`,
+    en: (p) =>
+      p.problem === 'both'
+        ? 'each condition is one "penalty" (with "above") or one "quarterGrade", not both'
+        : p.problem === 'neither'
+          ? 'a condition needs "penalty" (with "above") or "quarterGrade"'
+          : p.problem === 'unknownPenalty'
+            ? `no bloc has a penalty criterion "${p.id}"${p.hint ? `; did you mean "${p.hint}"?` : ''} (penalties: ${p.known})`
+            : p.problem === 'unknownGrade'
+              ? `quarter grade "${p.label}" is not among the grades of scheme.yaml (${p.known})`
+              : `the last grade takes every unit refused above it: it cannot have "${p.key}"`,
+  },
+  SCORECARD_GRADE_DUPLICATE: {
+    severity: 'error',
+    doc: 'Two grades of one list have the same label: a condition on a quarter grade, and the count of units per grade, could not tell them apart.',
+    vi: (p) => `xếp loại "${p.label}" có hai lần; lần đầu tại ${p.first}`,
+    en: (p) => `grade "${p.label}" appears twice; first at ${p.first}`,
+  },
+  SCORECARD_YEAR_WEIGHTS: {
+    severity: 'error',
+    doc: '`year:` in scheme.yaml: `method: weighted` needs `weights`, four numbers for Q1 to Q4, not all zero; `weights` with `method: mean` (the default) would be ignored.',
+    vi: (p) =>
+      p.problem === 'missing'
+        ? 'method: weighted cần weights: bốn trọng số, quý I đến quý IV'
+        : p.problem === 'unused'
+          ? 'weights chỉ dùng với method: weighted (mặc định là mean, trung bình cộng)'
+          : p.problem === 'length'
+            ? `cần bốn trọng số, quý I đến quý IV; có ${p.count}`
+            : 'các trọng số không được đều bằng 0',
+    en: (p) =>
+      p.problem === 'missing'
+        ? 'method: weighted needs weights: four numbers, Q1 to Q4'
+        : p.problem === 'unused'
+          ? 'weights are only used with method: weighted (the default is mean)'
+          : p.problem === 'length'
+            ? `four weights are needed, Q1 to Q4; found ${p.count}`
+            : 'the weights cannot all be 0',
+  },
   SCORECARD_UNKNOWN_OPERATOR: {
     severity: 'error',
     doc: 'A condition uses an operator json-rules-engine does not have.',
@@ -626,9 +676,9 @@ export const CODES = {
   },
   PREVIOUS_UNIT_TWICE: {
     severity: 'error',
-    doc: 'The previous quarter\'s results.json lists the same unit twice (edited by hand, or put together from two files): which of its results to compare with cannot be told.',
-    vi: (p) => `đơn vị "${p.unit}" có hai lần trong kết quả quý trước; lần đầu tại ${p.first}`,
-    en: (p) => `unit "${p.unit}" appears twice in the previous results; first at ${p.first}`,
+    doc: 'A results.json read again (the previous quarter\'s, or a quarter of the year) lists the same unit twice (edited by hand, or put together from two files): which of its results to use cannot be told.',
+    vi: (p) => `đơn vị "${p.unit}" có hai lần trong kết quả; lần đầu tại ${p.first}`,
+    en: (p) => `unit "${p.unit}" appears twice in these results; first at ${p.first}`,
   },
   PREVIOUS_NOT_EARLIER: {
     severity: 'warning',
@@ -638,7 +688,7 @@ export const CODES = {
   },
   RESULTS_OTHER_QUARTER: {
     severity: 'error',
-    doc: '`cchc letters`: the results.json of the folder holds another quarter than `--quarter`.',
+    doc: '`cchc letters`, `cchc year`: the results.json of the folder holds another quarter than the folder is for (`--quarter`, or the quarter of the year).',
     vi: (p) => `results.json là kết quả quý ${p.found}, không phải quý ${p.quarter}`,
     en: (p) => `results.json holds the results of ${p.found}, not ${p.quarter}`,
   },
@@ -647,6 +697,54 @@ export const CODES = {
     doc: '`cchc letters`: the quarter was scored with other scorecard files than those of `--rules` (another `rulesDigest`, or a bloc they do not have): the letters would name other criteria. Score the quarter again, or give the rules it was scored with.',
     vi: (p) => (p.bloc ? `khối "${p.bloc}" không có trong bộ tiêu chí ${p.rules}` : `quý ${p.quarter} được chấm theo bộ tiêu chí khác với ${p.rules}; hãy chấm lại quý hoặc chỉ --rules đã dùng`),
     en: (p) => (p.bloc ? `bloc "${p.bloc}" is not in the rules of ${p.rules}` : `${p.quarter} was scored with other criteria than those in ${p.rules}; score the quarter again, or give the --rules it was scored with`),
+  },
+  YEAR_QUARTER_MISSING: {
+    severity: 'error',
+    doc: '`cchc year`: a quarter of the year has no results.json, so the year would stand on fewer quarters than `year.requireQuarters` (default 4). Score the quarter, or run with `--allow-missing`: each unit then gets the mean of the quarters it has, marked so in year.json and year.xlsx. A warning when the missing quarters are within what the scheme allows.',
+    vi: (p) => (p.allowed ? `chưa có kết quả quý ${p.quarter}: điểm năm là trung bình các quý đã có` : `chưa có kết quả quý ${p.quarter}: hãy chấm quý này, hoặc chạy với --allow-missing để lấy trung bình các quý đã có`),
+    en: (p) => (p.allowed ? `no results for ${p.quarter}: the annual score is the mean of the quarters there are` : `no results for ${p.quarter}: score that quarter, or run with --allow-missing to take the mean of the quarters there are`),
+  },
+  YEAR_UNIT_MISSING: {
+    severity: 'error',
+    doc: '`cchc year`: a unit is in the results of some quarters of the year only (new during the year, or left out of a quarter), fewer than `year.requireQuarters`. Its annual score would stand on fewer quarters than the others\'; with `--allow-missing` it is the mean of the quarters it has, marked so. Reported at the results of the quarter it is missing from; a warning with `--allow-missing`, or when the unit still has `requireQuarters`. Also an error, whatever is allowed, for a unit whose quarters all have weight 0: it has no annual score.',
+    vi: (p) =>
+      p.problem === 'weight'
+        ? `đơn vị "${p.unit}" chỉ có kết quả các quý ${p.present}, đều có trọng số 0: không tính được điểm năm`
+        : `đơn vị "${p.unit}" không có trong kết quả quý ${p.quarter} (chỉ có ${p.present})${p.allowed ? ': điểm năm là trung bình các quý của đơn vị' : '; chạy với --allow-missing để lấy trung bình các quý của đơn vị'}`,
+    en: (p) =>
+      p.problem === 'weight'
+        ? `unit "${p.unit}" has results in ${p.present} only, all of weight 0: it has no annual score`
+        : `unit "${p.unit}" is not in the results of ${p.quarter} (only in ${p.present})${p.allowed ? ': its annual score is the mean of its quarters' : '; run with --allow-missing to take the mean of its quarters'}`,
+  },
+  YEAR_UNIT_MOVED: {
+    severity: 'warning',
+    doc: '`cchc year`: a unit was scored in another bloc in some quarter of the year. It is ranked in the year with the bloc of its last quarter; its quarters in the other bloc, scored on that bloc\'s scorecard, are counted and marked in year.json and year.xlsx.',
+    vi: (p) => `đơn vị "${p.unit}" quý ${p.quarter} thuộc khối ${p.bloc}, quý ${p.last} thuộc khối ${p.lastBloc}: xếp hạng năm theo khối ${p.lastBloc}, điểm quý ${p.quarter} theo bảng tiêu chí của khối ${p.bloc}`,
+    en: (p) => `unit "${p.unit}" was in bloc ${p.bloc} in ${p.quarter} and in ${p.lastBloc} in ${p.last}: ranked for the year with ${p.lastBloc}, its ${p.quarter} score from the ${p.bloc} scorecard`,
+  },
+  YEAR_RULES_DIFFER: {
+    severity: 'warning',
+    doc: '`cchc year`: the quarters of the year were scored with different scorecard files (`rulesDigest`): the criteria or points changed during the year. Their scores are averaged as published; the quarters are listed with their digests in year.json.',
+    vi: (p) => `quý ${p.quarter} được chấm theo bộ tiêu chí khác với quý ${p.last} (rulesDigest khác nhau): điểm các quý được lấy như đã công bố`,
+    en: (p) => `${p.quarter} was scored with other scorecard files than ${p.last} (another rulesDigest): each quarter's score is taken as published`,
+  },
+  YEAR_QUARTER_PROVISIONAL: {
+    severity: 'warning',
+    doc: '`cchc year`: a quarter is still provisional (an explanation waits for the committee\'s decision): its scores may change, and year.json and year.xlsx are marked provisional.',
+    vi: (p) => `kết quả quý ${p.quarter} còn tạm thời (giải trình chưa được quyết định): kết quả năm cũng là tạm thời`,
+    en: (p) => `${p.quarter} is still provisional (an explanation awaits the decision): the year is provisional too`,
+  },
+  YEAR_OTHER_SCHEME: {
+    severity: 'error',
+    doc: '`cchc year`: a quarter\'s results.json was scored under another scheme (`scheme:` of scheme.yaml) than the rules given: it belongs to another company\'s or another scheme\'s year.',
+    vi: (p) => `kết quả thuộc phương án "${p.found}", không phải "${p.scheme}" của bộ tiêu chí`,
+    en: (p) => `these results are of scheme "${p.found}", not the rules' "${p.scheme}"`,
+  },
+  YEAR_BLOC_UNKNOWN: {
+    severity: 'error',
+    doc: '`cchc year`: a quarter\'s results have a bloc that scheme.yaml does not list: the year could not rank or grade its units.',
+    vi: (p) => `khối "${p.bloc}" không có trong scheme.yaml (${p.known})`,
+    en: (p) => `bloc "${p.bloc}" is not in scheme.yaml (${p.known})`,
   },
   PUBLISH_NO_RESULTS: {
     severity: 'error',

@@ -40,6 +40,8 @@ export interface UnitOutcome {
   rank: number;
   score: number;
   grade: string;
+  /** Why the grade is below the one the score reaches (a grade's condition or quota), in words. */
+  gradeReason?: string;
   /** With an appraisal: the score the unit's own figures and proposals give (`score` is the settled one). */
   selfScore?: number;
   base: number;

@@ -3,9 +3,32 @@
 export type FactType = 'number' | 'integer' | 'boolean' | 'text';
 export type Aggregate = 'mean' | 'median' | 'min' | 'max';
 
+/**
+ * What keeps a unit from a grade its score reaches: a penalty's points above a limit (in the
+ * quarter, or summed over the year), or a quarter of the year graded `quarterGrade` (annual
+ * grades only: a quarter's grade cannot depend on itself).
+ */
+export type GradeCondition = { penalty: string; above?: number } | { quarterGrade: string };
+
 export interface Grade {
   min?: number;
   label: string;
+  /** At most this share of a bloc's units, counted by rank (ties at the edge all refused). */
+  maxShare?: number;
+  unless?: GradeCondition[];
+}
+
+export type YearMethod = 'mean' | 'weighted';
+
+/** How four quarters make the year (`year:` in scheme.yaml). */
+export interface YearSettings {
+  method: YearMethod;
+  /** With `weighted`: one weight per quarter, Q1 to Q4. */
+  weights?: number[];
+  /** Quarters a unit needs for an annual result without `--allow-missing`. */
+  requireQuarters: number;
+  /** The annual grades, when they are not the quarters'. */
+  grades?: Grade[];
 }
 
 export interface Scheme {
@@ -17,6 +40,8 @@ export interface Scheme {
   precision: number;
   grades: Grade[];
   blocs: string[];
+  /** Set (with its defaults) once the rules are validated. */
+  year?: YearSettings;
 }
 
 export interface Unit {

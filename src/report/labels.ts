@@ -37,6 +37,7 @@ export interface Labels {
     comparedWith: (quarter: string) => string;
     otherRules: (quarter: string) => string;
     rescaledNote: (total: number, units: string[]) => string;
+    gradeReason: (unit: string, reason: string) => string;
   };
   details: {
     sheet: string;
@@ -151,6 +152,30 @@ export interface Labels {
     selfTotal: string;
     differenceTotal: string;
   };
+  year: {
+    title: (year: number) => string;
+    /** A quarter's column: `Quý I`. */
+    quarter: (quarter: string) => string;
+    score: string;
+    trend: string;
+    note: string;
+    /** How the annual score is made, in a note under the table. */
+    method: (method: 'mean' | 'weighted', weights: readonly number[] | undefined, precision: number) => string;
+    trendNote: string;
+    gradeNote: string;
+    /** A unit without a score in these quarters. */
+    unitMissing: (quarters: string) => string;
+    /** A unit scored in another bloc in a quarter. */
+    otherBloc: (quarter: string, bloc: string) => string;
+    quartersMissing: (quarters: string) => string;
+    unpublished: (quarters: string) => string;
+    otherRules: string;
+    chartTitle: (bloc: string, year: number) => string;
+    chartAxis: string;
+    mean: string;
+    highest: string;
+    lowest: string;
+  };
   yes: string;
   no: string;
 }
@@ -191,6 +216,7 @@ const vi: Labels = {
     otherRules: (q) => `Lưu ý: ${vi.quarter(q)} được chấm theo bộ tiêu chí khác với quý này; điểm hai quý chỉ so sánh để tham khảo.`,
     rescaledNote: (total, units) =>
       `Điểm cơ bản in nghiêng: có tiêu chí không áp dụng trong quý, điểm cơ bản = điểm đạt ÷ điểm tối đa các tiêu chí được áp dụng × ${formatNumber(total, 'vi')}: ${units.join('; ')}.`,
+    gradeReason: (unit, reason) => `Xếp loại của ${unit}: ${reason}.`,
   },
   details: {
     sheet: 'Chi tiết',
@@ -311,6 +337,29 @@ const vi: Labels = {
     selfTotal: 'Tổng điểm tự chấm',
     differenceTotal: 'Chênh lệch điểm thẩm định so với tự chấm',
   },
+  year: {
+    title: (y) => `BẢNG TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM CẢI CÁCH HÀNH CHÍNH NĂM ${y}`,
+    quarter: (q) => `Quý ${romanQuarter(q)}`,
+    score: 'Điểm năm',
+    trend: 'Xu hướng',
+    note: 'Ghi chú',
+    method: (m, w, p) =>
+      m === 'weighted'
+        ? `Điểm năm: bình quân gia quyền điểm các quý (đã công bố), trọng số quý I–IV là ${w!.map((x) => formatNumber(x, 'vi')).join(' : ')}, làm tròn một lần đến ${p} chữ số thập phân.`
+        : `Điểm năm: trung bình cộng điểm các quý (đã công bố), làm tròn một lần đến ${p} chữ số thập phân.`,
+    trendNote: 'Xu hướng: điểm quý cuối trừ điểm quý đầu của đơn vị trong năm (▲ tăng, ▼ giảm, = không đổi).',
+    gradeNote: 'Xếp loại năm theo điểm năm và điều kiện, tỷ lệ tối đa của từng mức trong scheme.yaml; đơn vị không được xếp một mức nhận mức kế tiếp, lý do ghi ở cột Ghi chú.',
+    unitMissing: (qs) => `Không có kết quả ${qs}: điểm năm là trung bình các quý còn lại`,
+    otherBloc: (q, b) => `${vi.quarter(q)} chấm theo khối ${b}`,
+    quartersMissing: (qs) => `Chưa có kết quả ${qs}: điểm năm của mỗi đơn vị là trung bình các quý đã có.`,
+    unpublished: (qs) => `Kết quả ${qs} chưa được công bố (chưa khóa): điểm năm có thể thay đổi.`,
+    otherRules: 'Lưu ý: các quý trong năm được chấm theo bộ tiêu chí khác nhau; điểm mỗi quý được lấy như đã công bố.',
+    chartTitle: (b, y) => `${b}: điểm từng quý năm ${y}`,
+    chartAxis: 'Điểm',
+    mean: 'Trung bình khối',
+    highest: 'Cao nhất',
+    lowest: 'Thấp nhất',
+  },
   yes: 'Có',
   no: 'Không',
 };
@@ -349,6 +398,7 @@ const en: Labels = {
     otherRules: (q) => `Note: ${en.quarter(q)} was scored with different criteria; compare the two quarters with care.`,
     rescaledNote: (total, units) =>
       `Base in italics: a criterion did not apply this quarter, so base = points ÷ maximum of the criteria that apply × ${formatNumber(total, 'en')}: ${units.join('; ')}.`,
+    gradeReason: (unit, reason) => `Grade of ${unit}: ${reason}.`,
   },
   details: {
     sheet: 'Details',
@@ -468,6 +518,29 @@ const en: Labels = {
     rankingNote: 'Self score: from the unit\'s own figures and proposed points. Appraised score: after appraisal and explanations; it is the score ranked and graded. Each change and its reason: see the Details sheet.',
     selfTotal: 'Self score',
     differenceTotal: 'Appraised score less self score',
+  },
+  year: {
+    title: (y) => `ADMINISTRATIVE REFORM SCORES, YEAR ${y}: SUMMARY`,
+    quarter: (q) => `Q${parseQuarter(q).q}`,
+    score: 'Annual score',
+    trend: 'Trend',
+    note: 'Notes',
+    method: (m, w, p) =>
+      m === 'weighted'
+        ? `Annual score: the weighted mean of the quarters' published scores, weights Q1–Q4 ${w!.map((x) => formatNumber(x, 'en')).join(' : ')}, rounded half-up once to ${p} decimals.`
+        : `Annual score: the mean of the quarters' published scores, rounded half-up once to ${p} decimals.`,
+    trendNote: 'Trend: the unit\'s last quarter of the year less its first (▲ up, ▼ down, = unchanged).',
+    gradeNote: 'Annual grades by the annual score and the conditions and quotas of each grade in scheme.yaml; a unit refused a grade gets the next one down, the reason in Notes.',
+    unitMissing: (qs) => `No results in ${qs}: the annual score is the mean of the other quarters`,
+    otherBloc: (q, b) => `${en.quarter(q)} scored in bloc ${b}`,
+    quartersMissing: (qs) => `No results yet for ${qs}: each unit's annual score is the mean of the quarters there are.`,
+    unpublished: (qs) => `${qs}: not yet published (not locked); the annual score may change.`,
+    otherRules: 'Note: the quarters of the year were scored with different criteria; each quarter\'s score is taken as published.',
+    chartTitle: (b, y) => `${b}: quarterly scores, ${y}`,
+    chartAxis: 'Score',
+    mean: 'Bloc mean',
+    highest: 'Highest',
+    lowest: 'Lowest',
   },
   yes: 'Yes',
   no: 'No',

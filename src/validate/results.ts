@@ -20,6 +20,23 @@ export function validateQuarterResults(source: SourceFile, current: { quarter: s
   return out.length > 0 ? { diagnostics: out } : { results, diagnostics: [] };
 }
 
+/**
+ * Checks a quarter's results.json for the year's roll-up: its schema, no unit twice, the quarter
+ * its folder names, the scheme of these rules, and blocs the scheme has.
+ */
+export function validateYearQuarter(source: SourceFile, current: { quarter: string; scheme: string; blocs: readonly string[] }): { results?: Results; diagnostics: Diagnostic[] } {
+  const { diagnostics } = validateSchema('results', source);
+  if (diagnostics.length > 0) return { diagnostics };
+  const results = source.data as Results;
+  const out = unitsTwice(source, results);
+  if (results.quarter !== current.quarter) out.push(diagnostic('RESULTS_OTHER_QUARTER', source.locate(['quarter']), { found: results.quarter, quarter: current.quarter }));
+  if (results.scheme !== current.scheme) out.push(diagnostic('YEAR_OTHER_SCHEME', source.locate(['scheme']), { found: results.scheme, scheme: current.scheme }));
+  results.blocs.forEach((b, i) => {
+    if (!current.blocs.includes(b.id)) out.push(diagnostic('YEAR_BLOC_UNKNOWN', source.locate(['blocs', i, 'id']), { bloc: b.id, known: current.blocs.join(', ') }));
+  });
+  return out.length > 0 ? { diagnostics: out } : { results, diagnostics: [] };
+}
+
 /** A unit listed twice: which of its results to use, no one could tell. */
 function unitsTwice(source: SourceFile, results: Results): Diagnostic[] {
   const twice: Diagnostic[] = [];

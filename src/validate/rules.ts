@@ -1,10 +1,10 @@
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { blocIdOfFile, type RuleFiles } from '../load/rules.js';
 import type { SourceFile } from '../load/yaml-file.js';
-import type { Bloc, Grade, Rules, Scheme, Unit } from '../model/scorecard.js';
+import type { Bloc, Grade, Rules, Scheme, Unit, YearSettings } from '../model/scorecard.js';
 import { checkBloc } from './check-bloc.js';
 import { checkFrom, type LoadedBloc } from './check-from.js';
-import { checkGrades, checkSchemeBlocs, checkUnits } from './check-scheme.js';
+import { checkGradeNames, checkGrades, checkSchemeBlocs, checkUnits, checkYear } from './check-scheme.js';
 import { validateSchema, type SchemaName } from './schema.js';
 import { taintOf } from './taint.js';
 
@@ -33,6 +33,10 @@ export function validateRules(files: RuleFiles): { rules?: Rules; diagnostics: D
   if (schemeSource && schemeBlocs) out.push(...checkSchemeBlocs(schemeBlocs, schemeSource));
   const grades = sound('grades') ? gradeList(schemeData?.grades) : undefined;
   if (schemeSource && grades) out.push(...checkGrades(grades, schemeSource));
+  const year = sound('year') && typeof schemeData?.year === 'object' && schemeData.year !== null ? schemeData.year : undefined;
+  const yearGrades = year ? gradeList(year.grades) : undefined;
+  if (schemeSource && year) out.push(...checkYear(year, schemeSource));
+  if (schemeSource && yearGrades) out.push(...checkGrades(yearGrades, schemeSource, ['year', 'grades']));
 
   const unitsSource = files.units;
   const unitsResult = schemaCheck('units', unitsSource);
@@ -73,6 +77,12 @@ export function validateRules(files: RuleFiles): { rules?: Rules; diagnostics: D
     });
     out.push(...checkFrom(loaded, schemeBlocs));
   }
+  // Penalties named by the grades' conditions: judged once every bloc file that could have them is sound.
+  if (schemeSource && loaded.length === files.blocs.length) {
+    const blocs = loaded.map((b) => b.bloc);
+    if (grades) out.push(...checkGradeNames(grades, schemeSource, ['grades'], blocs, grades));
+    if (yearGrades) out.push(...checkGradeNames(yearGrades, schemeSource, ['year', 'grades'], blocs, grades));
+  }
 
   const diagnostics = sortDiagnostics(out);
   const complete = schemeBlocs?.every((id) => loaded.some((b) => b.bloc.bloc === id));
@@ -81,12 +91,17 @@ export function validateRules(files: RuleFiles): { rules?: Rules; diagnostics: D
   const byId = new Map(loaded.map((b) => [b.bloc.bloc, b.bloc]));
   return {
     rules: {
-      scheme: { ...scheme, precision: scheme.precision ?? DEFAULT_PRECISION },
+      scheme: { ...scheme, precision: scheme.precision ?? DEFAULT_PRECISION, year: yearSettings(scheme.year) },
       units: unitList,
       blocs: scheme.blocs.map((id) => byId.get(id)!),
     },
     diagnostics,
   };
+}
+
+/** The year's settings with their defaults: the plain mean of four quarters, graded as the quarters are. */
+function yearSettings(year: Partial<YearSettings> | undefined): YearSettings {
+  return { method: year?.method ?? 'mean', requireQuarters: year?.requireQuarters ?? 4, ...(year?.weights ? { weights: year.weights } : {}), ...(year?.grades ? { grades: year.grades } : {}) };
 }
 
 function stringList(value: unknown): string[] | undefined {

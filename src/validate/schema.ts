@@ -6,7 +6,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Code, Params } from '../diagnostics/codes.js';
 import type { Path, SourceFile } from '../load/yaml-file.js';
 
-export type SchemaName = 'scheme' | 'units' | 'bloc' | 'evidence' | 'appraisal' | 'results' | 'tests';
+export type SchemaName = 'scheme' | 'units' | 'bloc' | 'evidence' | 'appraisal' | 'results' | 'tests' | 'year';
 
 const SCHEMA_DIR = new URL('../../schemas/', import.meta.url);
 

@@ -11,7 +11,8 @@ import { Chart, registerables, type ChartConfiguration } from 'chart.js';
 const FAMILY = 'cchc-chart';
 let ready = false;
 
-function prepare(): void {
+/** Registers the font and Chart.js's parts, once per process. */
+export function prepareCharts(): void {
   if (ready) return;
   const require = createRequire(import.meta.url);
   const dir = require.resolve('dejavu-fonts-ttf/package.json').replace(/package\.json$/, 'ttf/');
@@ -24,9 +25,9 @@ function prepare(): void {
 }
 
 /** Bar colours of the grades, best first (the same hues as the ranking sheet, darker to print). */
-const GRADE_COLOURS = ['#548235', '#70AD47', '#BF9000', '#C55A11', '#C00000'];
+export const GRADE_COLOURS = ['#548235', '#70AD47', '#BF9000', '#C55A11', '#C00000'];
 /** Line colours of the grade cut-offs. */
-const CUT_COLOURS = ['#375623', '#538135', '#7F6000', '#843C0C'];
+export const CUT_COLOURS = ['#375623', '#538135', '#7F6000', '#843C0C'];
 
 export interface BlocChart {
   title: string;
@@ -45,7 +46,7 @@ export const CHART_SIZE = { width: 1200, height: 640 };
 
 /** A bloc's scores against the grade cut-offs, as PNG bytes. */
 export function drawBlocChart(chart: BlocChart): Buffer {
-  prepare();
+  prepareCharts();
   const canvas = createCanvas(CHART_SIZE.width, CHART_SIZE.height);
   const ctx = canvas.getContext('2d');
   ctx.fillStyle = '#FFFFFF';

@@ -116,6 +116,7 @@ function writeBlocSheet(ws: Worksheet, bloc: Bloc, outcome: BlocOutcome, input: 
   const shift = appraised ? 2 : 0;
   const col = { self: first, score: first + (appraised ? 1 : 0), difference: first + 2, rank: first + 1 + shift, grade: first + 2 + shift };
   const number = { numFmt: fmt, align: 'right' as const, border: true };
+  const byScore = rules.scheme.grades.every((g) => g.unless === undefined && g.maxShare === undefined);
   outcome.units.forEach((u, i) => {
     const r = headerRow + 1 + i;
     put(ws, r, 1, i + 1, { align: 'center', border: true });
@@ -134,8 +135,10 @@ function writeBlocSheet(ws: Worksheet, bloc: Bloc, outcome: BlocOutcome, input: 
       put(ws, r, col.difference, { formula, result: roundHalfUp(u.score - self, rules.scheme.precision) }, { ...number, numFmt: `+${fmt};-${fmt};${fmt}` });
     }
     put(ws, r, col.rank, u.rank, { align: 'center', border: true });
-    // The grade follows the score, as a formula carrying its result, so an edited score regrades.
-    put(ws, r, col.grade, { formula: gradeFormula(`${columnLetters(col.score)}${r}`, rules.scheme.grades), result: u.grade }, { align: 'center', border: true });
+    // The grade follows the score, as a formula carrying its result, so an edited score regrades;
+    // grades with conditions or quotas depend on more than the score, and are written as given.
+    const grade = byScore ? { formula: gradeFormula(`${columnLetters(col.score)}${r}`, rules.scheme.grades), result: u.grade } : u.grade;
+    put(ws, r, col.grade, grade, { align: 'center', border: true });
     if (comparison) {
       const m = comparison.units.get(u.id);
       put(ws, r, col.grade + 1, m?.previousScore ?? null, number);
@@ -156,6 +159,7 @@ function writeBlocSheet(ws: Worksheet, bloc: Bloc, outcome: BlocOutcome, input: 
   if (scaled.length > 0) {
     notes.push(L.rescaledNote(bloc.total, scaled.map((u) => `${u.name} (${u.criteria.filter((c) => c.status === 'not_applicable').map((c) => c.id).join(', ')})`)));
   }
+  for (const u of outcome.units) if (u.gradeReason) notes.push(L.gradeReason(u.name, u.gradeReason));
   if (appraised) notes.push(A.rankingNote);
   if (comparison) notes.push(L.comparedWith(comparison.quarter));
   if (comparison && !comparison.sameRules) notes.push(L.otherRules(comparison.quarter));
@@ -168,7 +172,7 @@ function writeBlocSheet(ws: Worksheet, bloc: Bloc, outcome: BlocOutcome, input: 
   setPrinting(ws, headerRow, labels);
 }
 
-/** A data bar on the score column, and the grade column coloured by the score's grade: both follow an edited score. */
+/** A data bar on the score column, and the grade column coloured by its grade: both follow an edited score. */
 function addScoreCues(ws: Worksheet, bloc: Bloc, grades: readonly Grade[], first: number, last: number, col: { score: number; grade: number }): void {
   const score = columnLetters(col.score);
   ws.addConditionalFormatting({
@@ -185,16 +189,15 @@ function addScoreCues(ws: Worksheet, bloc: Bloc, grades: readonly Grade[], first
     ],
   });
   const g = columnLetters(col.grade);
-  const cell = `$${score}${first}`;
+  // By the grade the cell shows: it follows an edited score, and holds a grade a condition or a quota set.
+  const cell = `$${g}${first}`;
   ws.addConditionalFormatting({
     ref: `${g}${first}:${g}${last}`,
     rules: grades.map((grade, i) => {
-      const above = grades[i - 1]?.min;
-      const range = [grade.min !== undefined ? `${cell}>=${grade.min}` : undefined, above !== undefined ? `${cell}<${above}` : undefined].filter(Boolean);
       return {
         type: 'expression' as const,
         priority: 2 + i,
-        formulae: [range.length > 1 ? `AND(${range.join(',')})` : range[0]!],
+        formulae: [`${cell}="${grade.label.replace(/"/g, '""')}"`],
         style: {
           fill: { type: 'pattern' as const, pattern: 'solid' as const, bgColor: { argb: gradeFill(i, grades.length) } },
           font: { bold: i === 0 || i === grades.length - 1, italic: i === grades.length - 1 && grades.length > 1 },

@@ -145,6 +145,10 @@ export async function writeUnitWorkbook(input: ScorecardInput, job: ScorecardJob
   }
   total(S.rank, rankOf(unit.rank, size, input.lang), { bold: true, text: true });
   total(S.grade, unit.grade, { bold: true, text: true });
+  if (unit.gradeReason) {
+    putMerged(ws, row, COL.criterion, last, unit.gradeReason, { italic: true, wrap: true });
+    fitHeight(ws, row++, WIDTHS, new Map([[COL.criterion, last - COL.criterion + 1]]));
+  }
 
   if (comparison) {
     const m = job.movement;

@@ -86,6 +86,7 @@ export async function writeLetter(input: LetterInput, job: LetterJob): Promise<B
   const self = unit.selfScore !== undefined && unit.selfScore !== unit.score ? score(unit.selfScore) : undefined;
   children.push(item(L.score(score(unit.score), formatNumber(bloc.total, lang), self)));
   children.push(item(L.grade(unit.grade)));
+  if (unit.gradeReason) children.push(item(`(${unit.gradeReason})`));
   children.push(item(L.rank(unit.rank, job.size, bloc.name)));
   const comparison = input.comparison;
   if (comparison) {
