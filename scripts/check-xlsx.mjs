@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 // Opens the workbooks and Word documents cchc writes in a real office suite: scores the shipped
-// samples (2019-Q1, then 2019-Q2 compared with it, with its sample appraisal), makes the 2019-Q2
+// samples (2019-Q1, then 2019-Q2 compared with it, with its sample appraisal; 2019-Q3 and Q4 and the
+// year 2019 from the four), makes the 2019-Q2
 // evidence forms (one workbook, and one per unit) and its appraisal workbook, converts every
 // workbook, letter and quarterly report to PDF with headless LibreOffice, and fails when a
 // conversion fails, gives no PDF, or loses the document's title. With `--png DIR`, also renders
 // into DIR the district branches' ranking, one unit's scorecard, its form, its sheet of the
-// appraisal workbook, its letter, and every page of the quarterly report.
+// appraisal workbook, its letter, every page of the quarterly report, and the district branches'
+// sheet of the year with its chart.
 //
 // Needs LibreOffice (Debian: libreoffice-calc-nogui, libreoffice-writer-nogui) and poppler-utils
 // (pdftoppm, pdftotext).
@@ -38,6 +40,13 @@ try {
     const r = run(process.execPath, [cli, 'score', '--evidence', `samples/${quarter}`, '--out', join(work, 'out', quarter), ...extra], { cwd: root });
     if (r.status !== 0) throw new Error(`cchc score ${quarter} exited ${r.status}\n${r.stderr}`);
   }
+  // Quý III and IV only for the year: their own sheets are of the same kinds as those checked above.
+  for (const quarter of ['2019-Q3', '2019-Q4']) {
+    const r = run(process.execPath, [cli, 'score', '--evidence', `samples/${quarter}`, '--out', join(work, 'out', quarter), '--no-unit-files', '--no-letters'], { cwd: root });
+    if (r.status !== 0) throw new Error(`cchc score ${quarter} exited ${r.status}\n${r.stderr}`);
+  }
+  const yearRun = run(process.execPath, [cli, 'year', '--year', '2019', '--out-root', join(work, 'out'), '--date', '2020-01-10'], { cwd: root });
+  if (yearRun.status !== 0) throw new Error(`cchc year exited ${yearRun.status}\n${yearRun.stderr}`);
   for (const argv of [['--out', join(work, 'forms', 'evidence-form.xlsx')], ['--per-unit', '--out', join(work, 'forms', 'units')]]) {
     const r = run(process.execPath, [cli, 'template', '--quarter', '2019-Q2', ...argv], { cwd: root });
     if (r.status !== 0) throw new Error(`cchc template exited ${r.status}\n${r.stderr}`);
@@ -46,6 +55,7 @@ try {
   if (appraisal.status !== 0) throw new Error(`cchc appraise exited ${appraisal.status}\n${appraisal.stderr}`);
   const books = [{ file: join(work, 'forms', 'evidence-form.xlsx'), title: 'BIỂU NHẬP SỐ LIỆU' }];
   books.push({ file: join(work, 'appraisal', 'appraisal.xlsx'), title: 'BẢNG THẨM ĐỊNH KẾT QUẢ TỰ CHẤM' });
+  books.push({ file: join(work, 'out', '2019', 'year.xlsx'), title: 'BẢNG TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM CẢI CÁCH HÀNH CHÍNH NĂM 2019' });
   for (const name of readdirSync(join(work, 'forms', 'units'))) books.push({ file: join(work, 'forms', 'units', name), title: 'BIỂU NHẬP SỐ LIỆU' });
   for (const quarter of ['2019-Q1', '2019-Q2']) {
     const dir = join(work, 'out', quarter);
@@ -95,6 +105,10 @@ try {
       [pick(join('forms', 'units', 'DL-CAUKE.xlsx')), 2, 'evidence-form'],
       [appraisalBook, pageWith(appraisalBook.pdf, '(DL-CAUKE)'), 'appraisal-workbook'],
     ];
+    const year = pick('year.xlsx');
+    const branches = pageWith(year.pdf, 'KHỐI CÁC ĐIỆN LỰC TRỰC THUỘC');
+    // The bloc's table and signatures, then its chart on the next page.
+    pictures.push([year, branches, 'year'], [year, branches + 1, 'year-chart']);
     const letter = pick(join('2019-Q2', 'letters', 'DL-CAUKE.docx'));
     pictures.push([letter, 1, 'letter-1'], [letter, pageWith(letter.pdf, 'Kết quả khắc phục'), 'letter-follow-up']);
     const report = pick(join('2019-Q2', 'report.docx'));
@@ -108,7 +122,7 @@ try {
         copyFileSync(join(work, `${name}.png`), join(pngDir, `${name}.png`));
       }
     }
-    console.log(`check:xlsx: pictures of the ranking, of DL-CAUKE's scorecard, evidence form, appraisal sheet and letter, and of the report's ${pages} pages in ${pngDir}`);
+    console.log(`check:xlsx: pictures of the ranking, of DL-CAUKE's scorecard, evidence form, appraisal sheet and letter, of the report's ${pages} pages, and of the year in ${pngDir}`);
   }
 } catch (err) {
   fail(err.message);

@@ -63,6 +63,8 @@ export interface Explanation {
   grade: string;
   /** The lowest score of the grade, when it has one. */
   gradeMin?: number;
+  /** Why the grade is below the one the score reaches (a grade's condition or quota). */
+  gradeReason?: string;
   stage?: Stage;
   /** With an appraisal: the score of the unit's own figures (the rest is the settled result). */
   selfScore?: number;
@@ -150,6 +152,7 @@ export async function explainUnit(
       size: outcome.units.length,
       grade: unit.grade,
       ...(grade?.min !== undefined ? { gradeMin: grade.min } : {}),
+      ...(unit.gradeReason ? { gradeReason: unit.gradeReason } : {}),
       ...(results.stage ? { stage: results.stage } : {}),
       ...(unit.selfScore !== undefined ? { selfScore: unit.selfScore } : {}),
     },

@@ -2,7 +2,7 @@ import type { Lang } from './diagnostics/codes.js';
 import type { Evidence } from './model/evidence.js';
 import { formatNumber } from './model/number-format.js';
 import type { Results } from './model/results.js';
-import { bandComparison, methodOf, placedCriteria, type Criterion, type Rules } from './model/scorecard.js';
+import { bandComparison, methodOf, placedCriteria, type Criterion, type Grade, type Rules } from './model/scorecard.js';
 import { compareQuarters, type Movement } from './rank/compare-quarters.js';
 import { scoreAppraised, scoreQuarter } from './score-quarter.js';
 import type { AppraisedQuarter } from './validate/appraisal.js';
@@ -52,7 +52,9 @@ export interface RuleChange {
 export function diffRules(now: Rules, old: Rules, lang: Lang): RuleChange[] {
   const changes: RuleChange[] = [];
   const num = (n: number) => formatNumber(n, lang, 4);
-  const gradeText = (r: Rules) => r.scheme.grades.map((g) => (g.min === undefined ? g.label : `${g.label} ≥ ${num(g.min)}`)).join('; ');
+  // A grade's quota and conditions are part of it: editing them changes the grades too.
+  const rulesOf = (g: Grade) => [g.maxShare !== undefined ? `maxShare ${num(g.maxShare)}` : '', ...(g.unless ?? []).map((c) => ('penalty' in c ? `unless ${c.penalty} > ${num(c.above ?? 0)}` : `unless ${c.quarterGrade}`))].filter(Boolean);
+  const gradeText = (r: Rules) => r.scheme.grades.map((g) => [g.min === undefined ? g.label : `${g.label} ≥ ${num(g.min)}`, ...rulesOf(g)].join(', ')).join('; ');
   if (now.scheme.precision !== old.scheme.precision) {
     changes.push({ bloc: '', kind: 'precision', before: String(old.scheme.precision), after: String(now.scheme.precision), path: ['precision'], file: 'scheme' });
   }

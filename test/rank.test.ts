@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { gradeOf, rankBloc } from '../src/rank/rank-bloc.js';
+import { gradeUnits } from '../src/rank/grade-units.js';
+import { rankBloc } from '../src/rank/rank-bloc.js';
 
 const unit = (id: string, score: number, I = 0, II = 0) => ({ id, score, sections: [{ id: 'I', points: I }, { id: 'II', points: II }] });
 const ranks = (list: { id: string; rank: number }[]) => list.map((u) => `${u.rank} ${u.id}`);
@@ -28,8 +29,9 @@ describe('rankBloc', () => {
   });
 });
 
-describe('gradeOf', () => {
+describe('gradeUnits without conditions or quotas', () => {
   const grades = [{ min: 90, label: 'Xuất sắc' }, { min: 70, label: 'Khá' }, { label: 'Yếu' }];
+  const gradeOf = (score: number, list: typeof grades) => gradeUnits([{ score, rank: 1 }], list, () => undefined)[0]!.grade;
   it('takes the first grade whose min the score reaches, exactly on the cut-off included', () => {
     expect(gradeOf(90, grades)).toBe('Xuất sắc');
     expect(gradeOf(89.99, grades)).toBe('Khá');

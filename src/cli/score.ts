@@ -286,7 +286,11 @@ function rankingTables(results: Results, lang: Lang): string {
     ]);
     const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
     const fmt = (r: string[]) => r.map((c, i) => (numeric.has(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
-    lines.push(fmt(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(fmt));
+    lines.push(fmt(head), widths.map((w) => '-'.repeat(w)).join('  '));
+    bloc.units.forEach((u, i) => {
+      lines.push(fmt(rows[i]!));
+      if (u.gradeReason) lines.push(`${' '.repeat(widths[0]! + 2)}↳ ${u.gradeReason}`);
+    });
   }
   return `${lines.join('\n')}\n\n`;
 }

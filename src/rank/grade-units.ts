@@ -99,7 +99,7 @@ export function gradeReason(refused: readonly Refusal[], grade: string, lang: La
     if ('penalty' in c) {
       const points = num(r.found as number);
       const limit = c.above ? (vi ? ` (quá ${num(c.above)})` : ` (above ${num(c.above)})`) : '';
-      return vi ? `không được xếp loại ${r.grade}: bị trừ ${points} điểm ở ${c.penalty}${inYear}${limit}` : `not graded ${r.grade}: ${points} points deducted under ${c.penalty}${inYear}${limit}`;
+      return vi ? `không được xếp loại ${r.grade}: bị trừ ${points} điểm ở ${c.penalty}${inYear}${limit}` : `not graded ${r.grade}: ${points} ${r.found === 1 ? 'point' : 'points'} deducted under ${c.penalty}${inYear}${limit}`;
     }
     const quarter = String(r.found);
     const named = vi ? `quý ${romanQuarter(quarter)}/${parseQuarter(quarter).year}` : quarter;

@@ -1,5 +1,3 @@
-import type { Grade } from '../model/scorecard.js';
-
 /** What ranking needs of a unit's result. */
 export interface Rankable {
   id: string;
@@ -28,9 +26,4 @@ export function rankBloc<T extends Rankable>(units: readonly T[], tiebreak: read
     out.push({ ...u, rank });
   });
   return out;
-}
-
-/** The first grade whose `min` the score reaches; the last grade has no `min` and takes the rest. */
-export function gradeOf(score: number, grades: readonly Grade[]): string {
-  return (grades.find((g) => g.min === undefined || score >= g.min) ?? grades[grades.length - 1]!).label;
 }

@@ -95,7 +95,7 @@ export function rollUpYear(input: RollUpInput): YearResults {
  * The scores are taken in hundredths (or the scheme's unit) as whole numbers, so that summing
  * them adds no binary error before the one rounding; undefined when its quarters weigh nothing.
  */
-export function annualScore(track: Pick<Track, 'quarters'>, weights: readonly number[], precision: number): number | undefined {
+export function annualScore(track: { quarters: readonly { index: number; unit: { score: number } }[] }, weights: readonly number[], precision: number): number | undefined {
   const scale = 10 ** precision;
   let sum = 0;
   let weight = 0;

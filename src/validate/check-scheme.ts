@@ -49,7 +49,7 @@ export function checkGrades(grades: Grade[], source: SourceFile, at: (string | n
 export function checkGradeNames(grades: Grade[], source: SourceFile, at: (string | number)[], blocs: readonly Bloc[], quarterGrades: readonly Grade[] | undefined): Diagnostic[] {
   const out: Diagnostic[] = [];
   const penalties = [...new Set(blocs.flatMap((b) => (Array.isArray(b.penalty) ? b.penalty : []).map((c: { id?: unknown } | null) => c?.id).filter((id): id is string => typeof id === 'string')))].sort();
-  const labels = quarterGrades?.map((g) => g.label);
+  const labels = quarterGrades && [...new Set(quarterGrades.map((g) => g.label))];
   grades.forEach((g, i) =>
     (g.unless ?? []).forEach((c: GradeCondition, k) => {
       const path = [...at, i, 'unless', k];

@@ -15,15 +15,16 @@ export interface YearQuarterFile {
  * What the year's quarters say of one another, each at its place: a quarter with no results, a
  * unit missing from a quarter, a unit that changed bloc, quarters scored with other scorecard
  * files, a quarter still provisional. A unit or quarter missing is an error when it leaves fewer
- * quarters than `requireQuarters`, unless `allowMissing`; a unit whose quarters all weigh 0 is an
- * error whatever is allowed, since it has no annual score.
+ * quarters than `requireQuarters`, unless `allowMissing` (but a year without any quarter is an
+ * error); a unit whose quarters all weigh 0 is an error whatever is allowed, since it has no
+ * annual score.
  */
 export function checkYearQuarters(files: readonly YearQuarterFile[], settings: YearSettings, allowMissing: boolean): Diagnostic[] {
   const out: Diagnostic[] = [];
   const present = files.filter((f): f is YearQuarterFile & { results: Results; source: SourceFile } => f.results !== undefined && f.source !== undefined);
   const enough = (count: number) => count >= settings.requireQuarters;
   /** An error, or a warning (and a message that says so) when the quarters left are enough or missing ones are allowed. */
-  const missing = (d: Diagnostic, count: number): Diagnostic => (enough(count) || allowMissing ? { ...d, severity: 'warning', params: { ...d.params, allowed: 'yes' } } : d);
+  const missing = (d: Diagnostic, count: number): Diagnostic => (enough(count) || (allowMissing && count > 0) ? { ...d, severity: 'warning', params: { ...d.params, allowed: 'yes' } } : d);
   for (const f of files) {
     if (f.source) continue;
     out.push(missing(diagnostic('YEAR_QUARTER_MISSING', { file: f.path, line: 1, col: 1 }, { quarter: f.quarter }), present.length));

@@ -222,7 +222,8 @@ function rescaled(u: UnitOutcome, total: number): boolean {
   return applicable > 0 && Math.abs(applicable - total) > 1e-9;
 }
 
-function gradeFill(i: number, n: number): string {
+/** The fill of the `i`-th of `n` grades, best first. */
+export function gradeFill(i: number, n: number): string {
   if (i === 0) return GRADE_FILLS[0]!;
   if (i === n - 1) return GRADE_FILLS[4]!;
   return GRADE_FILLS[1 + ((i - 1) % 3)]!;

@@ -9,7 +9,7 @@ import { LINES_PER_CHART, drawQuartersChart } from '../charts/quarters-chart.js'
 import { safeSheetNames } from '../files/safe-names.js';
 import { LABELS, type Labels } from '../labels.js';
 import { fitHeight, newWorkbook, numberFormat, put, putMerged, setColumns, setPrinting, workbookBytes, writeHeading, writeSignatures, writeTitle } from './document.js';
-import { headOf } from './ranking-workbook.js';
+import { gradeFill, headOf } from './ranking-workbook.js';
 
 export interface YearInput {
   rules: Rules;
@@ -73,6 +73,7 @@ function writeYearSheet(ws: Worksheet, bloc: YearBloc, input: YearInput, labels:
   const col = { first: 3, score: 7, rank: 8, grade: 9, trend: 10, note: 11 };
   const number = { numFmt: fmt, align: 'right' as const, border: true };
   const weights = year.weights ?? [1, 1, 1, 1];
+  const grades = rules.scheme.year?.grades ?? rules.scheme.grades;
   bloc.units.forEach((u, i) => {
     const r = headerRow + 1 + i;
     put(ws, r, 1, i + 1, { align: 'center', border: true });
@@ -80,7 +81,9 @@ function writeYearSheet(ws: Worksheet, bloc: YearBloc, input: YearInput, labels:
     quarters.forEach((q, k) => put(ws, r, col.first + k, u.quarters[q] ?? null, number));
     put(ws, r, col.score, { formula: scoreFormula(u, quarters, r, year.method, weights, precision), result: u.score }, { ...number, bold: true });
     put(ws, r, col.rank, u.rank, { align: 'center', border: true });
-    put(ws, r, col.grade, u.grade, { align: 'center', border: true, bold: u.gradeReason !== undefined });
+    // Coloured as the ranking colours its grades; bold when a condition or a quota set it.
+    const g = grades.findIndex((x) => x.label === u.grade);
+    put(ws, r, col.grade, u.grade, { align: 'center', border: true, bold: u.gradeReason !== undefined, ...(g >= 0 ? { fill: gradeFill(g, grades.length) } : {}) });
     const trend = trendOf(u, quarters, r, precision);
     put(ws, r, col.trend, trend ? { formula: trend.formula, result: trend.result } : null, { ...number, numFmt: `"▲ "${fmt};"▼ "${fmt};"= "${fmt}`, align: 'center' });
     put(ws, r, col.note, notesOf(u, year, labels, input.rules).join('; ') || null, { wrap: true, border: true });

@@ -119,6 +119,7 @@ export function formatExplanation(e: Explanation, lang: Lang, criterion?: string
   if (e.selfScore !== undefined) lines.push(W.selfScore(num(e.selfScore), signed(e.score - e.selfScore, lang)));
   lines.push(`${W.rank}: ${e.rank} / ${e.size}`);
   lines.push(`${W.grade}: ${e.grade} (${e.gradeMin !== undefined ? W.from(num(e.gradeMin)) : W.lowest})`);
+  if (e.gradeReason) lines.push(`  ${e.gradeReason}`);
   return `${lines.join('\n')}\n`;
 }
 
