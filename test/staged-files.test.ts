@@ -31,6 +31,35 @@ function failingRename(target: string, code: string): FileOps {
 }
 
 describe('StagedFiles', () => {
+  it('syncs every new file to disk before renaming any into place, and each folder after the renames', async () => {
+    const dir = folderWith({ 'a.json': 'old a' });
+    const events: string[] = [];
+    const name = (path: unknown) => String(path).slice(dir.length + 1).replace(/\.[0-9a-f]{8}\.(\d+)\.tmp/, 'temp$1') || '.';
+    const ops: FileOps = {
+      ...fs,
+      open: (async (path: string, flags?: string) => {
+        const handle = await fs.open(path, flags);
+        const sync = handle.sync.bind(handle);
+        handle.sync = async () => {
+          events.push(`sync ${name(path)}`);
+          return sync();
+        };
+        return handle;
+      }) as FileOps['open'],
+      rename: async (from, to) => {
+        events.push(`rename ${name(from)} ${name(to)}`);
+        return fs.rename(from, to);
+      },
+    };
+    const staged = new StagedFiles(dir, ops);
+    await staged.add('a.json', 'new a');
+    await staged.add(join('units', 'b.xlsx'), 'new b');
+    await staged.commit();
+    expect(events.slice(0, 2).sort()).toEqual(['sync temp0', `sync ${join('units', 'temp1')}`]);
+    expect(events.slice(2)).toEqual(['rename temp0 a.json', `rename ${join('units', 'temp1')} ${join('units', 'b.xlsx')}`, 'sync .', 'sync units']);
+    expect(readFileSync(join(dir, 'a.json'), 'utf8')).toBe('new a');
+  });
+
   it('puts every file in place together', async () => {
     const dir = folderWith({ 'a.json': 'old a', 'b.xlsx': 'old b' });
     const staged = new StagedFiles(dir);

@@ -9,7 +9,7 @@ import { open, readdir, readFile, rename, rm, stat, type FileHandle } from 'node
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { FileDigest, LogEntry, Manifest } from '../../model/publication.js';
-import { guard, TEMP_NAME } from './staged-files.js';
+import { guard, syncFolder, TEMP_NAME } from './staged-files.js';
 
 export const LOG_FILE = 'log.jsonl';
 export const MANIFEST_FILE = 'manifest.json';
@@ -192,25 +192,6 @@ export async function removeManifest(dir: string): Promise<void> {
   await syncFolder(dir);
 }
 
-/** Syncs a folder, so that names made, renamed or removed in it are on disk; systems that cannot (Windows) skip it. */
-async function syncFolder(dir: string): Promise<void> {
-  await guard(dir, async () => {
-    let handle: FileHandle;
-    try {
-      handle = await open(dir, 'r');
-    } catch (err) {
-      if (['EISDIR', 'EPERM', 'EACCES'].includes((err as NodeJS.ErrnoException).code ?? '')) return;
-      throw err;
-    }
-    try {
-      await handle.sync().catch((err: NodeJS.ErrnoException) => {
-        if (!['EINVAL', 'EPERM', 'EBADF'].includes(err.code ?? '')) throw err;
-      });
-    } finally {
-      await handle.close();
-    }
-  });
-}
 
 function slashed(path: string): string {
   return path.replaceAll('\\', '/');

@@ -5,7 +5,10 @@ import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { OutputError } from './output-error.js';
 
 /** The file operations staging uses; tests give failing ones to show what a failure leaves. */
-export type FileOps = Pick<typeof fs, 'copyFile' | 'link' | 'mkdir' | 'readdir' | 'rename' | 'rm' | 'rmdir' | 'writeFile'>;
+export type FileOps = Pick<typeof fs, 'copyFile' | 'link' | 'mkdir' | 'open' | 'readdir' | 'rename' | 'rm' | 'rmdir' | 'writeFile'>;
+
+/** Files synced at once before they are renamed into place: thousands of scorecards, each a disk flush. */
+const SYNC_AT_ONCE = 16;
 
 /**
  * The names staging gives its files: `.<tag>.<n>.tmp` beside the target, and `.<tag>.<n>.tmp.old`
@@ -82,6 +85,9 @@ export class StagedFiles {
    * files already replaced are put back and the previous outputs stay whole.
    */
   async commit(): Promise<void> {
+    // On disk before any is renamed: after a power cut a name holds the old file or the new one
+    // whole, never an empty or partial one (a rename can reach the disk before the data).
+    await eachAtOnce(this.staged, SYNC_AT_ONCE, (f) => guard(f.target, () => syncPath(f.temp, this.ops)));
     const done: { target: string; backup?: string; replaced: boolean }[] = [];
     try {
       for (const f of this.staged) {
@@ -101,6 +107,8 @@ export class StagedFiles {
       }
       throw err;
     }
+    // And the renames themselves, folder by folder.
+    for (const dir of new Set(this.staged.map((f) => dirname(f.target)))) await syncFolder(dir, this.ops);
     this.committed.push(...this.staged.map((f) => f.path));
     for (const d of done) if (d.backup) await this.tidy(d.backup);
   }
@@ -211,4 +219,43 @@ export async function guard<T>(file: string, action: () => Promise<T>): Promise<
     if (typeof code !== 'string') throw err;
     throw new OutputError(file, code);
   }
+}
+
+/** Runs `action` on every item, at most `limit` at a time. */
+async function eachAtOnce<T>(items: readonly T[], limit: number, action: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await action(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+/** Flushes a file's data to disk. */
+async function syncPath(path: string, ops: Pick<FileOps, 'open'>): Promise<void> {
+  const handle = await ops.open(path, 'r+');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Syncs a folder, so that names made, renamed or removed in it are on disk; systems that cannot (Windows) skip it. */
+export async function syncFolder(dir: string, ops: Pick<FileOps, 'open'> = fs): Promise<void> {
+  await guard(dir, async () => {
+    let handle: fs.FileHandle;
+    try {
+      handle = await ops.open(dir, 'r');
+    } catch (err) {
+      if (['EISDIR', 'EPERM', 'EACCES'].includes((err as NodeJS.ErrnoException).code ?? '')) return;
+      throw err;
+    }
+    try {
+      await handle.sync().catch((err: NodeJS.ErrnoException) => {
+        if (!['EINVAL', 'EPERM', 'EBADF'].includes(err.code ?? '')) throw err;
+      });
+    } finally {
+      await handle.close();
+    }
+  });
 }
