@@ -60,15 +60,15 @@ export function defaultAppraisal(evidence: string, quarter: string): string {
   return join(dirname(normalize(evidence)), 'appraisal', `${quarter}.yaml`);
 }
 
-/** Checks the rules and a quarter's evidence: every problem, and the evidence only when there is no error. */
-export async function loadQuarter(opts: QuarterOptions, cache?: RulesCache) {
+/** Checks the rules and a quarter's evidence: every problem, and the evidence only when there is no error; `onProgress` follows the files read. */
+export async function loadQuarter(opts: QuarterOptions, cache?: RulesCache, onProgress?: (done: number, total: number) => void) {
   const checked = cache ? await checkRulesOnce(opts.rules, cache) : await checkRules(opts.rules);
   const problems = [...checked.diagnostics];
   const sources = new Map<string, string>(checked.sources);
   if (!checked.rules) return { checked, problems, sources, missing: new Map() as MissingByUnit, read: [] as string[] };
   const rules = checked.rules;
   const digest = rulesDigest(checked.files);
-  const loaded = await loadEvidenceFiles(opts.evidence, factTypeOf(rules));
+  const loaded = await loadEvidenceFiles(opts.evidence, factTypeOf(rules), onProgress);
   for (const f of loaded.files) sources.set(f.file, f.text);
   const appraisal = await loadAppraisal(opts, quarterOfEvidence(loaded.files, opts.quarter), factTypeOf(rules));
   for (const t of appraisal?.texts ?? []) if (t.text) sources.set(t.file, t.text);

@@ -63,6 +63,9 @@ export interface ScoreOptions {
   lang: Lang;
 }
 
+/** From this many evidence files on, reading them shows a progress bar on a terminal. */
+const READING_BAR = 20;
+
 export async function scoreCommand(opts: ScoreOptions, io: Output = STDIO): Promise<number> {
   const vi = opts.lang === 'vi';
   requireReason(opts);
@@ -70,7 +73,10 @@ export async function scoreCommand(opts: ScoreOptions, io: Output = STDIO): Prom
   await requirePrevious(opts.previous, opts.lang);
   await requireAppraisal(opts, opts.lang);
   if (opts.out) await requireApartFromEvidence(opts.out, opts.evidence, opts.lang);
-  const quarter = await loadQuarter(opts, opts.reuse?.rules);
+  // A folder of 3,000 returned forms takes seconds to read: a terminal sees it move.
+  const reading = progressBar(vi ? 'Đọc số liệu' : 'Reading evidence', io);
+  const quarter = await loadQuarter(opts, opts.reuse?.rules, (done, total) => total >= READING_BAR && reading.update(done, total));
+  reading.done();
   const { checked, problems, sources } = quarter;
   let results: Results | undefined;
   if (quarter.appraised) {

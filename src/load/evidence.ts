@@ -15,8 +15,9 @@ const LOCK_FILE = /^~\$/;
  * Reads an evidence file, or every .yaml / .yml / .json / .xlsx file of a folder (not its
  * subfolders), in name order. JSON is read by the YAML parser, of which it is a subset, so
  * positions hold; a workbook is read as a filled evidence form, which needs each fact's type.
+ * `onProgress` is told of each file as it is read (YAML files are parsed first, all together).
  */
-export async function loadEvidenceFiles(path: string, typeOf: FactTypeOf): Promise<{ files: SourceFile[]; diagnostics: Diagnostic[] }> {
+export async function loadEvidenceFiles(path: string, typeOf: FactTypeOf, onProgress?: (done: number, total: number) => void): Promise<{ files: SourceFile[]; diagnostics: Diagnostic[] }> {
   const info = await stat(path).catch(() => undefined);
   let names: string[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -51,11 +52,13 @@ export async function loadEvidenceFiles(path: string, typeOf: FactTypeOf): Promi
   const isWorkbook = (name: string) => /\.xlsx$/i.test(name);
   const yaml = names.filter((name) => !isWorkbook(name));
   const parsed = new Map((await loadYamlFiles(yaml)).map((loaded, i) => [yaml[i]!, loaded]));
-  for (const name of names) {
+  for (const [done, name] of names.entries()) {
+    onProgress?.(done, names.length);
     // exceljs is loaded only when a workbook is read.
     const loaded = isWorkbook(name) ? await (await import('./evidence-workbook.js')).loadEvidenceWorkbook(name, typeOf) : parsed.get(name)!;
     diagnostics.push(...loaded.diagnostics);
     if (loaded.source?.parsed) files.push(loaded.source);
   }
+  onProgress?.(names.length, names.length);
   return { files, diagnostics };
 }
