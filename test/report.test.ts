@@ -164,9 +164,9 @@ describe('ranking.xlsx', () => {
     expect(bar?.rules.map((r) => r.type)).toEqual(['dataBar']);
     expect(bar?.rules[0]!.cfvo?.map((v) => v.value)).toEqual([0, 100]);
     const grades = cf.find((c) => c.ref === `${grade}${rows[0]}:${grade}${rows[1]}`);
-    // By the score, with the scheme's cut-offs (90, 80, 70, 50), so an edited score recolours.
-    const at = `$${score}${rows[0]}`;
-    expect(grades?.rules.map((r) => r.formulae?.[0])).toEqual([`${at}>=90`, `AND(${at}>=80,${at}<90)`, `AND(${at}>=70,${at}<80)`, `AND(${at}>=50,${at}<70)`, `${at}<50`]);
+    // By the grade the cell shows (a formula of the score, so an edited score regrades and recolours).
+    const at = `$${grade}${rows[0]}`;
+    expect(grades?.rules.map((r) => r.formulae?.[0])).toEqual(['Xuất sắc', 'Tốt', 'Khá', 'Trung bình', 'Yếu'].map((label) => `${at}="${label}"`));
   });
 
   it('prints A4 landscape, one page wide, header repeated, page numbers; frozen header and a filter', async () => {
