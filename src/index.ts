@@ -176,6 +176,7 @@ export { explainUnit, type Explanation } from './explain-unit.js';
 export { formatExplanation } from './report/text/explain-text.js';
 export { diffRules, whatIf, type RuleChange, type WhatIf } from './what-if.js';
 export { formatWhatIf } from './report/text/what-if-text.js';
+export { formatRanking, formatYear } from './report/text/ranking-text.js';
 
 /** Writes the what-if workbook to `out`, whole or not at all. exceljs loads here. */
 export async function writeWhatIf(w: WhatIf, where: (c: RuleChange) => string | undefined, lang: Lang, out: string, stamp: Date): Promise<void> {

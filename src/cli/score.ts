@@ -7,6 +7,7 @@ import {
   digestFiles,
   digestOutputs,
   formatDiagnostics,
+  formatRanking,
   isResultsFile,
   lastDayOf,
   LOG_FILE,
@@ -161,7 +162,7 @@ export async function scoreCommand(opts: ScoreOptions, io: Output = STDIO): Prom
   }
   // Everything is in place; a file that could not be tidied afterwards is worth a word, not a failure.
   for (const l of leftovers) io.err(`cchc: ${vi ? 'cảnh báo: không xóa được' : 'warning: could not remove'} ${l.file}: ${l.code}\n`);
-  io.out(rankingTables(results, opts.lang));
+  io.out(formatRanking(results, opts.lang));
   if (published !== undefined) {
     io.out(vi ? `Đã mở lại quý ${results.quarter} đã công bố; lý do được ghi trong ${join(out, LOG_FILE)}\n` : `Reopened the published ${results.quarter}; the reason is kept in ${join(out, LOG_FILE)}\n`);
   }
@@ -273,37 +274,4 @@ function cannotLog(err: { file: string; code: string }, log: string, lang: Lang)
   return lang === 'vi'
     ? `cchc: không ghi được nhật ký ${log} (${err.file}: ${err.code}); các tệp kết quả đã được ghi — hãy chấm lại trước khi công bố\n`
     : `cchc: cannot write the log ${log} (${err.file}: ${err.code}); the outputs were written — score again before publishing\n`;
-}
-
-function rankingTables(results: Results, lang: Lang): string {
-  const vi = lang === 'vi';
-  const appraised = results.blocs.some((b) => b.units.some((u) => u.selfScore !== undefined));
-  const head = [vi ? 'Hạng' : 'Rank', vi ? 'Đơn vị' : 'Unit', ...(appraised ? [vi ? 'Tự chấm' : 'Self', vi ? 'Thẩm định' : 'Appraised', '±'] : [vi ? 'Điểm' : 'Score']), vi ? 'Xếp loại' : 'Grade'];
-  const numeric = new Set(appraised ? [0, 2, 3, 4] : [0, 2]);
-  const lines: string[] = [];
-  const stage = results.stage === 'provisional' ? (vi ? ', TẠM THỜI: còn giải trình chưa quyết định' : ', PROVISIONAL: explanations not yet decided') : '';
-  for (const bloc of results.blocs) {
-    lines.push('', `${bloc.name} (${results.quarter}${stage})`);
-    const rows = bloc.units.map((u) => [
-      String(u.rank),
-      `${u.id}  ${u.name}`,
-      ...(appraised ? [(u.selfScore ?? u.score).toFixed(2), u.score.toFixed(2), signed(u.score - (u.selfScore ?? u.score))] : [u.score.toFixed(2)]),
-      u.grade,
-    ]);
-    const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-    const fmt = (r: string[]) => r.map((c, i) => (numeric.has(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
-    lines.push(fmt(head), widths.map((w) => '-'.repeat(w)).join('  '));
-    bloc.units.forEach((u, i) => {
-      lines.push(fmt(rows[i]!));
-      if (u.gradeReason) lines.push(`${' '.repeat(widths[0]! + 2)}↳ ${u.gradeReason}`);
-    });
-  }
-  return `${lines.join('\n')}\n\n`;
-}
-
-/** A difference of scores with its sign, blank when there is none: +1.50, −2.00. */
-function signed(d: number): string {
-  const cents = Math.round(d * 100);
-  if (cents === 0) return '';
-  return `${cents > 0 ? '+' : '−'}${(Math.abs(cents) / 100).toFixed(2)}`;
 }

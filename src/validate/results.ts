@@ -8,16 +8,12 @@ import { validateSchema } from './schema.js';
  * no unit twice, the quarter asked for, and scored with these rules (same digest, known blocs).
  */
 export function validateQuarterResults(source: SourceFile, current: { quarter: string; rulesDigest: string; rules: string; blocs: readonly string[] }): { results?: Results; diagnostics: Diagnostic[] } {
-  const { diagnostics } = validateSchema('results', source);
-  if (diagnostics.length > 0) return { diagnostics };
-  const results = source.data as Results;
-  const out = unitsTwice(source, results);
-  if (results.quarter !== current.quarter) out.push(diagnostic('RESULTS_OTHER_QUARTER', source.locate(['quarter']), { found: results.quarter, quarter: current.quarter }));
-  if (results.rulesDigest !== current.rulesDigest) out.push(diagnostic('RESULTS_OTHER_RULES', source.locate(['rulesDigest']), { quarter: results.quarter, rules: current.rules }));
-  results.blocs.forEach((b, i) => {
-    if (!current.blocs.includes(b.id)) out.push(diagnostic('RESULTS_OTHER_RULES', source.locate(['blocs', i, 'id']), { bloc: b.id, rules: current.rules }));
+  return checkedQuarter(source, current.quarter, (results, out) => {
+    if (results.rulesDigest !== current.rulesDigest) out.push(diagnostic('RESULTS_OTHER_RULES', source.locate(['rulesDigest']), { quarter: results.quarter, rules: current.rules }));
+    results.blocs.forEach((b, i) => {
+      if (!current.blocs.includes(b.id)) out.push(diagnostic('RESULTS_OTHER_RULES', source.locate(['blocs', i, 'id']), { bloc: b.id, rules: current.rules }));
+    });
   });
-  return out.length > 0 ? { diagnostics: out } : { results, diagnostics: [] };
 }
 
 /**
@@ -25,15 +21,22 @@ export function validateQuarterResults(source: SourceFile, current: { quarter: s
  * its folder names, the scheme of these rules, and blocs the scheme has.
  */
 export function validateYearQuarter(source: SourceFile, current: { quarter: string; scheme: string; blocs: readonly string[] }): { results?: Results; diagnostics: Diagnostic[] } {
+  return checkedQuarter(source, current.quarter, (results, out) => {
+    if (results.scheme !== current.scheme) out.push(diagnostic('YEAR_OTHER_SCHEME', source.locate(['scheme']), { found: results.scheme, scheme: current.scheme }));
+    results.blocs.forEach((b, i) => {
+      if (!current.blocs.includes(b.id)) out.push(diagnostic('YEAR_BLOC_UNKNOWN', source.locate(['blocs', i, 'id']), { bloc: b.id, known: current.blocs.join(', ') }));
+    });
+  });
+}
+
+/** A results.json of `quarter`: its schema, then no unit twice, the quarter, and what `more` checks; `results` only without an error. */
+function checkedQuarter(source: SourceFile, quarter: string, more: (results: Results, out: Diagnostic[]) => void): { results?: Results; diagnostics: Diagnostic[] } {
   const { diagnostics } = validateSchema('results', source);
   if (diagnostics.length > 0) return { diagnostics };
   const results = source.data as Results;
   const out = unitsTwice(source, results);
-  if (results.quarter !== current.quarter) out.push(diagnostic('RESULTS_OTHER_QUARTER', source.locate(['quarter']), { found: results.quarter, quarter: current.quarter }));
-  if (results.scheme !== current.scheme) out.push(diagnostic('YEAR_OTHER_SCHEME', source.locate(['scheme']), { found: results.scheme, scheme: current.scheme }));
-  results.blocs.forEach((b, i) => {
-    if (!current.blocs.includes(b.id)) out.push(diagnostic('YEAR_BLOC_UNKNOWN', source.locate(['blocs', i, 'id']), { bloc: b.id, known: current.blocs.join(', ') }));
-  });
+  if (results.quarter !== quarter) out.push(diagnostic('RESULTS_OTHER_QUARTER', source.locate(['quarter']), { found: results.quarter, quarter }));
+  more(results, out);
   return out.length > 0 ? { diagnostics: out } : { results, diagnostics: [] };
 }
 

@@ -12,7 +12,7 @@ const FAMILY = 'cchc-chart';
 let ready = false;
 
 /** Registers the font and Chart.js's parts, once per process. */
-export function prepareCharts(): void {
+function prepareCharts(): void {
   if (ready) return;
   const require = createRequire(import.meta.url);
   const dir = require.resolve('dejavu-fonts-ttf/package.json').replace(/package\.json$/, 'ttf/');
@@ -46,11 +46,6 @@ export const CHART_SIZE = { width: 1200, height: 640 };
 
 /** A bloc's scores against the grade cut-offs, as PNG bytes. */
 export function drawBlocChart(chart: BlocChart): Buffer {
-  prepareCharts();
-  const canvas = createCanvas(CHART_SIZE.width, CHART_SIZE.height);
-  const ctx = canvas.getContext('2d');
-  ctx.fillStyle = '#FFFFFF';
-  ctx.fillRect(0, 0, CHART_SIZE.width, CHART_SIZE.height);
   const gradeIndex = (label: string) => Math.max(0, chart.grades.findIndex((g) => g.label === label));
   // Up to this many bars, their names are written across in lines; more, upright.
   const few = chart.bars.length <= 10;
@@ -104,6 +99,16 @@ export function drawBlocChart(chart: BlocChart): Buffer {
       },
     },
   };
+  return renderChart(config, CHART_SIZE);
+}
+
+/** A chart drawn on a white canvas of `size` pixels, as PNG bytes. */
+export function renderChart(config: ChartConfiguration<'bar' | 'line'>, size: { width: number; height: number }): Buffer {
+  prepareCharts();
+  const canvas = createCanvas(size.width, size.height);
+  const ctx = canvas.getContext('2d');
+  ctx.fillStyle = '#FFFFFF';
+  ctx.fillRect(0, 0, size.width, size.height);
   // Chart.js takes any 2D context; its types name the browser's.
   const drawn = new Chart(ctx as unknown as ConstructorParameters<typeof Chart>[0], config);
   try {

@@ -1,7 +1,6 @@
 /** The year's chart: each unit's score quarter by quarter, as a PNG picture for year.xlsx. */
-import { createCanvas } from '@napi-rs/canvas';
-import { Chart, type ChartConfiguration } from 'chart.js';
-import { CUT_COLOURS, prepareCharts } from './bloc-chart.js';
+import type { ChartConfiguration } from 'chart.js';
+import { CUT_COLOURS, renderChart } from './bloc-chart.js';
 
 /** Wide, for a legend of unit names beside the plot. */
 const SIZE = { width: 1600, height: 700 };
@@ -27,11 +26,6 @@ const POINT_STYLES = ['circle', 'rect', 'triangle', 'rectRot', 'star', 'crossRot
 
 /** Each line's scores over the four quarters, with the grade cut-offs behind them, as PNG bytes. */
 export function drawQuartersChart(chart: QuartersChart): Buffer {
-  prepareCharts();
-  const canvas = createCanvas(SIZE.width, SIZE.height);
-  const ctx = canvas.getContext('2d');
-  ctx.fillStyle = '#FFFFFF';
-  ctx.fillRect(0, 0, SIZE.width, SIZE.height);
   const config: ChartConfiguration<'line'> = {
     type: 'line',
     data: {
@@ -75,11 +69,5 @@ export function drawQuartersChart(chart: QuartersChart): Buffer {
       },
     },
   };
-  const drawn = new Chart(ctx as unknown as ConstructorParameters<typeof Chart>[0], config);
-  try {
-    drawn.draw();
-    return canvas.toBuffer('image/png');
-  } finally {
-    drawn.destroy();
-  }
+  return renderChart(config as ChartConfiguration<'bar' | 'line'>, SIZE);
 }
