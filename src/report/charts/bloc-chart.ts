@@ -82,9 +82,6 @@ export function drawBlocChart(chart: BlocChart): Buffer {
       ],
     },
     options: {
-      animation: false,
-      responsive: false,
-      devicePixelRatio: 1,
       layout: { padding: 16 },
       plugins: {
         title: { display: true, text: chart.title, font: { size: 26, weight: 'bold' }, padding: { bottom: 12 } },
@@ -109,8 +106,10 @@ export function renderChart(config: ChartConfiguration<'bar' | 'line'>, size: { 
   const ctx = canvas.getContext('2d');
   ctx.fillStyle = '#FFFFFF';
   ctx.fillRect(0, 0, size.width, size.height);
+  // A still picture: drawn once, at the canvas's own size and resolution.
+  const still = { ...config, options: { ...config.options, animation: false as const, responsive: false, devicePixelRatio: 1 } };
   // Chart.js takes any 2D context; its types name the browser's.
-  const drawn = new Chart(ctx as unknown as ConstructorParameters<typeof Chart>[0], config);
+  const drawn = new Chart(ctx as unknown as ConstructorParameters<typeof Chart>[0], still);
   try {
     drawn.draw();
     return canvas.toBuffer('image/png');

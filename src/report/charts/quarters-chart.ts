@@ -55,9 +55,6 @@ export function drawQuartersChart(chart: QuartersChart): Buffer {
       ],
     },
     options: {
-      animation: false,
-      responsive: false,
-      devicePixelRatio: 1,
       layout: { padding: 16 },
       plugins: {
         title: { display: true, text: chart.title, font: { size: 26, weight: 'bold' }, padding: { bottom: 12 } },
