@@ -1,6 +1,7 @@
 /** The programmatic API; the command line is built on it. */
 import { loadRuleFiles, type RuleFiles } from './load/rules.js';
-import { loadYamlFile, type SourceFile } from './load/yaml-file.js';
+import type { SourceFile } from './load/yaml-file.js';
+import { loadJsonFile } from './load/json-file.js';
 import type { Results } from './model/results.js';
 import type { ReportInput } from './report/report-input.js';
 import type { FormInput } from './report/excel/evidence-form.js';
@@ -98,7 +99,7 @@ export async function loadPreviousResults(
 
 /** A results.json read, and checked by `check` once it parses; its text for excerpts. */
 async function loadResultsFile(path: string, check: (source: SourceFile) => { results?: Results; diagnostics: Diagnostic[] }): Promise<{ results?: Results; diagnostics: Diagnostic[]; text?: string }> {
-  const loaded = await loadYamlFile(path);
+  const loaded = await loadJsonFile(path);
   if (!loaded.source?.parsed) return { diagnostics: loaded.diagnostics, text: loaded.source?.text };
   return { ...check(loaded.source), text: loaded.source.text };
 }

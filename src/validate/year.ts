@@ -7,6 +7,8 @@ import type { YearSettings } from '../model/scorecard.js';
 export interface YearQuarterFile {
   quarter: string;
   path: string;
+  /** False when there is no such file: the quarter is missing. */
+  found: boolean;
   source?: SourceFile;
   results?: Results;
 }
@@ -26,7 +28,7 @@ export function checkYearQuarters(files: readonly YearQuarterFile[], settings: Y
   /** An error, or a warning (and a message that says so) when the quarters left are enough or missing ones are allowed. */
   const missing = (d: Diagnostic, count: number): Diagnostic => (enough(count) || (allowMissing && count > 0) ? { ...d, severity: 'warning', params: { ...d.params, allowed: 'yes' } } : d);
   for (const f of files) {
-    if (f.source) continue;
+    if (f.found) continue;
     out.push(missing(diagnostic('YEAR_QUARTER_MISSING', { file: f.path, line: 1, col: 1 }, { quarter: f.quarter }), present.length));
   }
   const last = present.at(-1);
