@@ -5,8 +5,8 @@ import { setOwn } from '../model/own.js';
 import { roundHalfUp } from '../model/round.js';
 import type { FactType } from '../model/scorecard.js';
 import { readBytes } from './read-bytes.js';
-import { unpackWorkbook, MAX_WORKBOOK_BYTES } from './workbook-limits.js';
-import { readWorkbook, type FormCell, type FormSheet, type FormWorkbook } from './xlsx-reader.js';
+import { MAX_PART_ELEMENTS, MAX_WORKBOOK_BYTES, unpackWorkbook } from './workbook-limits.js';
+import { readWorkbook, WorkbookError, WorkbookPartTooLarge, type FormCell, type FormSheet, type FormWorkbook } from './xlsx-reader.js';
 import type { FormStamp, Path, SourceFile } from './yaml-file.js';
 
 /** Most rows a form sheet may have: a bloc's form has about sixty. */
@@ -188,10 +188,13 @@ export function locatorOf(places: ReadonlyMap<string, Location>, start: Location
 export async function openWorkbook(file: string): Promise<{ wb: FormWorkbook } | { diagnostics: Diagnostic[] }> {
   const unpacked = await unpackWorkbookFile(file);
   if (!('parts' in unpacked)) return unpacked;
+  const top: Location = { file, line: 1, col: 1 };
   try {
     return { wb: readWorkbook(unpacked.parts, MAX_FORM_ROWS) };
   } catch (err) {
-    return { diagnostics: [diagnostic('FILE_UNREADABLE', { file, line: 1, col: 1 }, { reason: (err as Error).message.split('\n')[0]! })] };
+    if (err instanceof WorkbookPartTooLarge) return { diagnostics: [diagnostic('EVIDENCE_WORKBOOK_LIMIT', top, { what: 'elements', limit: MAX_PART_ELEMENTS, part: err.part })] };
+    if (err instanceof WorkbookError) return { diagnostics: [diagnostic('FILE_UNREADABLE', top, { reason: err.message.split('\n')[0]! })] };
+    throw err;
   }
 }
 
@@ -239,7 +242,8 @@ function plain(cell: FormCell): unknown {
   if (cell.master.address !== cell.address) return undefined;
   const v = (cell.formula !== undefined && cell.formula !== '' ? cell.result : cell.value) as unknown;
   if (v === null || v === undefined) return undefined;
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  // A number in a date format far past any date (Excel shows #####) is text that is no date.
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? String(v) : v.toISOString().slice(0, 10);
   if (typeof v === 'object') {
     if ('richText' in v) return (v as { richText: { text: string }[] }).richText.map((t) => t.text).join('');
     if ('text' in v) return (v as { text: unknown }).text;

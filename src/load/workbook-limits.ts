@@ -17,11 +17,18 @@ export const MAX_WORKBOOK_UNPACKED = 64 * 1024 * 1024;
  */
 export const MAX_RANGE_CELLS = 100_000;
 
+/**
+ * Most XML elements a part read may have: a form sheet has a few thousand, the shared strings of
+ * a whole company's form some twenty thousand. Past it, the part is refused before reading it
+ * takes a second: 16 MiB of empty cells or of one-letter strings is millions of elements.
+ */
+export const MAX_PART_ELEMENTS = 500_000;
+
 /** Why a workbook is refused before it is opened. */
 export type WorkbookRefusal =
   | { kind: 'encrypted' }
   | { kind: 'format'; what: 'ole' | 'not-zip' | 'zip64' | 'method' }
-  | { kind: 'limit'; what: 'entries' | 'part' | 'unpacked' | 'ranges'; limit: number; part?: string };
+  | { kind: 'limit'; what: 'entries' | 'part' | 'unpacked' | 'ranges' | 'elements'; limit: number; part?: string };
 
 const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 /** The stream an encrypted OOXML package keeps its key data in, as UTF-16 in the OLE directory. */
@@ -64,13 +71,16 @@ export function unpackWorkbook(bytes: Buffer): WorkbookRefusal | { parts: Map<st
     if (size > budget) return { kind: 'limit', what: 'unpacked', limit: MAX_WORKBOOK_UNPACKED };
     budget -= size;
     // Every part, whatever its name: what matters is what the XML asks for.
-    if (rangeCells(content!.toString('latin1')) > MAX_RANGE_CELLS) {
+    // Most parts have no ranges at all: looked for in the bytes before any text is made.
+    if (RANGE_NAMES.some((n) => content!.includes(n)) && rangeCells(content!.toString('latin1')) > MAX_RANGE_CELLS) {
       return { kind: 'limit', what: 'ranges', limit: MAX_RANGE_CELLS, part: name };
     }
     parts.set(name, content!);
   }
   return { parts };
 }
+
+const RANGE_NAMES = ['mergeCell', 'hyperlink', 'dataValidation'];
 
 /** Cells covered by a part's merged ranges, data validations and hyperlinks: each would be a cell to mark when read. */
 function rangeCells(xml: string): number {

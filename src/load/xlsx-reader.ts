@@ -1,4 +1,5 @@
-import { scanXml, XmlError } from './xml-scanner.js';
+import { MAX_PART_ELEMENTS } from './workbook-limits.js';
+import { scanXml, XmlError, XmlTooManyElements } from './xml-scanner.js';
 
 /**
  * A cell as the form readers see it: the members of exceljs's `Cell` they use, with the same
@@ -36,6 +37,13 @@ export interface FormWorkbook {
 /** Why a workbook's parts do not make a workbook that can be read. */
 export class WorkbookError extends Error {}
 
+/** A part past what a form can need: more than `MAX_PART_ELEMENTS` elements. */
+export class WorkbookPartTooLarge extends Error {
+  constructor(readonly part: string) {
+    super(`${part}: more than ${MAX_PART_ELEMENTS} XML elements`);
+  }
+}
+
 /** Number formats Excel knows by id without writing them (those exceljs knows, to read alike). */
 const BUILT_IN_FORMATS = new Map<number, string>([
   [0, 'General'], [1, '0'], [2, '0.00'], [3, '#,##0'], [4, '#,##0.00'], [9, '0%'], [10, '0.00%'],
@@ -55,8 +63,8 @@ const BLANK: FormCell = { value: null, address: '', master: { address: '' } };
  * need: sheet names and states from `xl/workbook.xml` and its relationships, shared strings,
  * number formats, each worksheet's values, formulas' cached values and merged ranges. Rows past
  * `rowCap` are not read: the sheet's `rowCount` then says one of them. Nothing else of the file
- * (styles beyond number formats, drawings, comments) is looked at. Throws `WorkbookError` or
- * `XmlError` for parts that cannot be read.
+ * (styles beyond number formats, drawings, comments) is looked at. Throws `WorkbookError` for
+ * parts that cannot be read, `WorkbookPartTooLarge` for one past the limit.
  */
 export function readWorkbook(parts: ReadonlyMap<string, Buffer>, rowCap: number): FormWorkbook {
   const text = (name: string): string | undefined => {
@@ -96,12 +104,13 @@ export function readWorkbook(parts: ReadonlyMap<string, Buffer>, rowCap: number)
   return { worksheets };
 }
 
-/** Parses one part, naming it in the error. */
+/** Parses one part, naming it in the error; at most `MAX_PART_ELEMENTS` elements, so time and memory stay bounded. */
 function read(part: string, xml: string, handler: Parameters<typeof scanXml>[1]): void {
   try {
-    scanXml(xml, handler);
+    scanXml(xml, handler, MAX_PART_ELEMENTS);
   } catch (err) {
     if (err instanceof XmlError) throw new WorkbookError(`${part}: ${err.message}`);
+    if (err instanceof XmlTooManyElements) throw new WorkbookPartTooLarge(part);
     throw err;
   }
 }
@@ -126,26 +135,26 @@ function unescapeX(text: string): string {
 function sharedStrings(xml: string | undefined): string[] {
   const out: string[] = [];
   if (xml === undefined) return out;
-  let item: string[] | undefined;
-  let inText = false;
+  // The item's text so far, and the text of the <t> being read (escapes are decoded per <t>).
+  let item: string | undefined;
+  let text: string | undefined;
   let phonetic = 0;
   read('xl/sharedStrings.xml', xml, {
     open(name) {
-      if (name === 'si') item = [];
+      if (name === 'si') item = '';
       else if (name === 'rPh') phonetic++;
-      else if (name === 't' && item !== undefined && phonetic === 0) {
-        inText = true;
-        item.push('');
-      }
+      else if (name === 't' && item !== undefined && phonetic === 0) text = '';
     },
     text(t) {
-      if (inText) item![item!.length - 1] += t;
+      if (text !== undefined) text += t;
     },
     close(name) {
-      if (name === 't') inText = false;
-      else if (name === 'rPh') phonetic--;
+      if (name === 't' && text !== undefined) {
+        item += unescapeX(text);
+        text = undefined;
+      } else if (name === 'rPh') phonetic--;
       else if (name === 'si' && item !== undefined) {
-        out.push(item.map(unescapeX).join(''));
+        out.push(item);
         item = undefined;
       }
     },
@@ -181,11 +190,9 @@ function isDateFormat(format: string | undefined): boolean {
   return /[ymdhMsb]+/.test(format.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
 }
 
-/** A date serial as a date, as exceljs converts it. */
-function dateOf(serial: number, date1904: boolean): Date | number {
-  const date = new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000));
-  // A serial no date can be (past year 275,760) stays a number, to be refused as one.
-  return Number.isNaN(date.getTime()) ? serial : date;
+/** A date serial as a date, as exceljs converts it (an invalid date for a serial no date can be). */
+function dateOf(serial: number, date1904: boolean): Date {
+  return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000));
 }
 
 /** The five entities again: exceljs decodes a `t="str"` value a second time. */

@@ -11,11 +11,16 @@ export interface XmlHandler {
 /** Why a part's XML cannot be read, with the offset where it stopped. */
 export class XmlError extends Error {}
 
+/** A part with more elements than the reader was allowed to read. */
+export class XmlTooManyElements extends Error {}
+
 /**
  * Deepest nesting read: a workbook part nests some six elements (a rich-text run in a cell);
  * far past that is no workbook, and a stack of names must not grow with the file.
  */
 const MAX_DEPTH = 256;
+
+const NO_ATTRIBUTES: Record<string, string> = Object.freeze({});
 
 const ENTITIES = new Map([['amp', '&'], ['lt', '<'], ['gt', '>'], ['quot', '"'], ['apos', "'"]]);
 
@@ -23,11 +28,12 @@ const ENTITIES = new Map([['amp', '&'], ['lt', '<'], ['gt', '>'], ['quot', '"'],
  * Reads XML from start to end, calling `handler` as it goes: elements, attributes and text with
  * the five entities and character references decoded, comments and processing instructions
  * skipped, CDATA as text. A document type declaration is refused (its entities could expand
- * without bound), as are tags that do not match. One pass, no backtracking: time linear in the
- * text, memory bounded by the nesting.
+ * without bound), as are tags that do not match, and more than `maxElements` elements. One
+ * pass, no backtracking: time linear in the text, memory bounded by the nesting.
  */
-export function scanXml(xml: string, handler: XmlHandler): void {
+export function scanXml(xml: string, handler: XmlHandler, maxElements = Infinity): void {
   const stack: string[] = [];
+  let elements = 0;
   const n = xml.length;
   let i = 0;
   const fail = (what: string, at: number): never => {
@@ -68,7 +74,9 @@ export function scanXml(xml: string, handler: XmlHandler): void {
       while (j < n && !isNameEnd(xml.charCodeAt(j))) j++;
       const name = xml.slice(lt + 1, j);
       if (name === '') fail('a tag without a name', lt);
-      const attributes: Record<string, string> = Object.create(null) as Record<string, string>;
+      if (++elements > maxElements) throw new XmlTooManyElements(`more than ${maxElements} elements`);
+      // Most elements have no attributes: they share one empty record rather than each make one.
+      let attributes = NO_ATTRIBUTES;
       let empty = false;
       for (;;) {
         while (j < n && isSpace(xml.charCodeAt(j))) j++;
@@ -94,6 +102,7 @@ export function scanXml(xml: string, handler: XmlHandler): void {
         const close = xml.indexOf(quote!, q + 1);
         if (close < 0) fail(`an unclosed attribute in <${name}`, q);
         // Attribute values are normalised as XML says: each white-space character is a space.
+        if (attributes === NO_ATTRIBUTES) attributes = {};
         attributes[localName(attribute)] = decodeText(xml.slice(q + 1, close), q + 1).replace(/[\t\n]/g, ' ');
         j = close + 1;
       }
