@@ -219,10 +219,17 @@ function addressOf(row: number, col: number): string {
 }
 
 /** A cell that is not merged into another: its own master, as in exceljs. */
-function ownMaster(fields: Omit<FormCell, 'master'>): FormCell {
-  const cell = { ...fields, master: { address: fields.address } };
-  cell.master = cell;
-  return cell;
+class OwnCell implements FormCell {
+  constructor(
+    readonly value: unknown,
+    readonly address: string,
+    readonly numFmt: string | undefined,
+    readonly formula?: string,
+    readonly result?: unknown,
+  ) {}
+  get master(): FormCell {
+    return this;
+  }
 }
 
 interface PendingCell {
@@ -271,7 +278,7 @@ function readSheet(
       }
       // A shared formula's other cells write no text; what matters is that it is a formula.
       const formula = c.f || '(shared)';
-      made = ownMaster({ value: { formula, result }, formula, result, numFmt, address });
+      made = new OwnCell({ formula, result }, address, numFmt, formula, result);
     } else {
       let value: unknown;
       if (c.type === 'inlineStr') value = c.runs ? c.runs.map(unescapeX).join('') : c.inline || undefined;
@@ -288,7 +295,7 @@ function readSheet(
           value = isDateFormat(numFmt) ? dateOf(n, date1904) : n;
         }
       }
-      if (value !== undefined) made = ownMaster({ value, numFmt, address });
+      if (value !== undefined) made = new OwnCell(value, address, numFmt);
     }
     if (made) cells.set(c.row * COLUMNS + c.col, made);
   };
