@@ -220,9 +220,9 @@ function isPercentFormat(format: string | undefined): boolean {
   return (format ?? '').replace(/"[^"]*"/g, '').includes('%');
 }
 
-/** The key of a path in a workbook's map of places. */
+/** The key of a path in a workbook's map of places (one flat string: thousands of forms keep theirs). */
 export function key(path: Path, target: 'value' | 'key' = 'value'): string {
-  return `${target}:${JSON.stringify(path)}`;
+  return JSON.stringify([target, ...path]);
 }
 
 /** The text of a cell, trimmed and in NFC; undefined when blank. */

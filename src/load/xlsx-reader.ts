@@ -79,7 +79,7 @@ export function readWorkbook(parts: ReadonlyMap<string, Buffer>, rowCap: number)
   let date1904 = false;
   read('xl/workbook.xml', book, {
     open(name, a) {
-      if (name === 'sheet') sheets.push({ name: a.name ?? '', state: a.state ?? 'visible', rel: a.id ?? '' });
+      if (name === 'sheet') sheets.push({ name: own(a.name ?? ''), state: a.state ?? 'visible', rel: a.id ?? '' });
       else if (name === 'workbookPr') date1904 = a.date1904 === '1';
     },
   });
@@ -126,6 +126,15 @@ function partOf(target: string): string {
   return out.join('/');
 }
 
+/**
+ * A copy of a text cut from a part's XML that shares nothing with it: V8 keeps a cut longer than
+ * a few characters as a view of the whole text, and one value kept from each of 3,000 forms
+ * would keep every form's XML alive (some 25 kB each).
+ */
+function own(text: string): string {
+  return text.length < 13 ? text : (' ' + text).slice(1);
+}
+
 /** `_x000D_`: how Excel writes a character XML cannot hold, decoded where exceljs decodes it. */
 function unescapeX(text: string): string {
   return text.includes('_x') ? text.replace(/_x([0-9A-F]{4})_/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16))) : text;
@@ -154,7 +163,7 @@ function sharedStrings(xml: string | undefined): string[] {
         text = undefined;
       } else if (name === 'rPh') phonetic--;
       else if (name === 'si' && item !== undefined) {
-        out.push(item);
+        out.push(own(item));
         item = undefined;
       }
     },
@@ -270,9 +279,9 @@ function readSheet(
     if ((c.f !== undefined && c.f !== '') || c.shared) {
       let result: unknown;
       if (c.v) {
-        if (c.type === 'str') result = decodeAgain(c.v);
+        if (c.type === 'str') result = own(decodeAgain(c.v));
         else if (c.type === 'b') result = Number.parseInt(c.v, 10) !== 0;
-        else if (c.type === 'e') result = { error: c.v };
+        else if (c.type === 'e') result = { error: own(c.v) };
         else result = Number.parseFloat(c.v);
         if (typeof result === 'number' && isDateFormat(numFmt)) result = dateOf(result, date1904);
       }
@@ -281,15 +290,15 @@ function readSheet(
       made = new OwnCell({ formula, result }, address, numFmt, formula, result);
     } else {
       let value: unknown;
-      if (c.type === 'inlineStr') value = c.runs ? c.runs.map(unescapeX).join('') : c.inline || undefined;
+      if (c.type === 'inlineStr') value = c.runs ? own(c.runs.map(unescapeX).join('')) : c.inline ? own(c.inline) : undefined;
       else if (c.v) {
         if (c.type === 's') {
           const index = Number.parseInt(c.v, 10);
           value = strings[index];
           if (value === undefined) throw new WorkbookError(`${part}: ${address} names shared string ${c.v}, past the ${strings.length} there are`);
-        } else if (c.type === 'str') value = decodeAgain(c.v);
+        } else if (c.type === 'str') value = own(decodeAgain(c.v));
         else if (c.type === 'b') value = Number.parseInt(c.v, 10) !== 0;
-        else if (c.type === 'e') value = { error: c.v };
+        else if (c.type === 'e') value = { error: own(c.v) };
         else {
           const n = Number.parseFloat(c.v);
           value = isDateFormat(numFmt) ? dateOf(n, date1904) : n;
