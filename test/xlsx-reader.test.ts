@@ -101,8 +101,12 @@ async function edited(base: Buffer, edits: Edit[]): Promise<Buffer> {
       if (e.op === 'set') {
         const cell = ws.getCell(e.row, e.col);
         cell.value = e.value;
-        // Styles are shared between cells: a copy, lest others change too.
-        if (e.numFmt !== undefined) cell.style = { ...cell.style, numFmt: e.numFmt };
+        // Styles are shared between cells: a copy, lest others change too. A formula whose result is
+        // no number keeps its format: exceljs turns any result in a date format into a date (an
+        // error or a text into an invalid date, true into 1830-01-02), which cchc does not copy.
+        const dated = /[dmyhs]/.test((e.numFmt ?? '').replace(/\[[^\]]*]|"[^"]*"/g, ''));
+        const result = typeof e.value === 'object' && e.value !== null && 'formula' in e.value ? e.value.result : 0;
+        if (e.numFmt !== undefined && !(dated && result !== undefined && typeof result !== 'number')) cell.style = { ...cell.style, numFmt: e.numFmt };
       } else if (e.op === 'merge') {
         ws.mergeCells(e.row, e.col, e.row + e.down, e.col + e.right);
       } else if (e.op === 'swap') {

@@ -177,7 +177,7 @@ function numberFormats(xml: string | undefined): (string | undefined)[] {
   if (xml === undefined) return out;
   const custom = new Map<number, string>();
   let inCellXfs = false;
-  let ids: number[] = [];
+  const ids: number[] = [];
   read('xl/styles.xml', xml, {
     open(name, a, empty) {
       if (name === 'numFmt') custom.set(Number.parseInt(a.numFmtId ?? '', 10), a.formatCode ?? '');
@@ -189,7 +189,6 @@ function numberFormats(xml: string | undefined): (string | undefined)[] {
     },
   });
   for (const id of ids) out.push(id ? (custom.get(id) ?? BUILT_IN_FORMATS.get(id)) : undefined);
-  ids = [];
   return out;
 }
 
