@@ -1,7 +1,9 @@
-// npm run bench [-- N ...]: the benchmark of issue 7. For each N (default 20, 500, 3000, 20000
-// units) runs the real pipeline phase by phase, the two floors, and the score command as a
-// whole, each in a process of its own, then the start-up and re-scoring times; prints the table
-// with the ratios and writes the figures to out/bench/bench.json.
+// npm run bench [-- N ...] [-- --forms]: the benchmark of issue 7. For each N (default 20, 500,
+// 3000, 20000 units) runs the real pipeline phase by phase, the two floors, and the score command
+// as a whole, each in a process of its own, then the start-up and re-scoring times; with --forms,
+// also the score command on the same evidence as filled per-unit forms against YAML (up to 3,000
+// units, bench/forms.mjs); prints the table with the ratios and writes the figures to
+// out/bench/bench.json.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, totalmem } from 'node:os';
@@ -98,6 +100,18 @@ process.stdout.write(
   `start-up: node -e 0 ${fmt(startup.nodeEmpty)}, cchc --help ${fmt(startup.help)}, cchc validate (real rules) ${fmt(startup.validate)}\n` +
     `--watch re-score after one figure changes (a warm process, reusing the rules and the scorecards that stay the same): ${fmt(warm.rescore)}; the same with every file made again: ${fmt(warm.full)} (first run ${fmt(warm.first)})\n`,
 );
+// With --forms: the same evidence as returned per-unit forms against YAML (bench/forms.mjs), up to EVN scale.
+const forms = [];
+if (process.argv.includes('--forms')) {
+  for (const n of NS.filter((n) => n <= UNIT_FILES_UP_TO)) {
+    const r = JSON.parse(execFileSync(process.execPath, [join(root, 'bench', 'forms.mjs'), String(n)], { encoding: 'utf8', maxBuffer: 1 << 24 }).trim().split('\n').at(-1));
+    forms.push(r);
+    process.stdout.write(
+      `N=${n} as forms: cchc score --no-letters --no-unit-files ${fmt(r.forms.ms)} (${r.forms.all.map(fmt).join(', ')}), peak ${r.forms.peakMB} MB; ` +
+        `as YAML ${fmt(r.yaml.ms)} (${r.yaml.all.map(fmt).join(', ')}), peak ${r.yaml.peakMB} MB: ${r.ratio}×, ${r.extraMB} MB more${r.sameResults ? '' : '; RESULTS DIFFER'}\n`,
+    );
+  }
+}
 mkdirSync(join(root, 'out', 'bench'), { recursive: true });
-writeFileSync(join(root, 'out', 'bench', 'bench.json'), `${JSON.stringify({ machine, rows, oneThread, startup, warm }, null, 2)}\n`);
+writeFileSync(join(root, 'out', 'bench', 'bench.json'), `${JSON.stringify({ machine, rows, oneThread, startup, warm, forms }, null, 2)}\n`);
 process.stdout.write(`figures written to out/bench/bench.json\n`);

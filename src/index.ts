@@ -29,7 +29,7 @@ export { givenByAppraisal, validateAppraisal, type AppraisedQuarter } from './va
 export { loadYamlFile, type SourceFile } from './load/yaml-file.js';
 export { mergeAppraisals } from './load/appraisal-sources.js';
 
-/** Reads a filled appraisal workbook (`cchc appraise`); exceljs loads here. */
+/** Reads a filled appraisal workbook (`cchc appraise`); the workbook reader loads here. */
 export async function loadAppraisalWorkbook(...args: Parameters<typeof import('./load/appraisal-workbook.js').loadAppraisalWorkbook>) {
   return (await import('./load/appraisal-workbook.js')).loadAppraisalWorkbook(...args);
 }
@@ -144,7 +144,7 @@ export async function writeEvidenceForms(input: FormInput, out: string, perUnit:
   return [...staged.committed];
 }
 
-/** Reads the units' returned explanation forms (`cchc template --explanations`); exceljs loads here. */
+/** Reads the units' returned explanation forms (`cchc template --explanations`); the workbook reader loads here. */
 export async function loadExplanationForms(path: string) {
   return (await import('./load/explanation-form.js')).loadExplanationForms(path);
 }

@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { basename, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import ExcelJS from 'exceljs';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -563,7 +564,7 @@ describe('workbooks', { timeout: 60_000 }, () => {
     await expectRefused(quarterWith({ 'QLVH-CT.xlsx': writeZip(entries) }), ['QLVH-CT.xlsx:1:1 EVIDENCE_WORKBOOK_LIMIT', HV_MISSING]);
   });
 
-  it.concurrent('a form sheet of 1,000,000 filled rows is refused before exceljs reads it', async () => {
+  it.concurrent('a form sheet of 1,000,000 filled rows is refused before it is parsed', async () => {
     const entries = readZip(form);
     const sheet = entries.find((e) => /^xl\/worksheets\/sheet\d+\.xml$/.test(e.name) && e.data.includes('cchc-evidence-form') === false)!;
     const rows: string[] = [];
@@ -591,6 +592,88 @@ describe('workbooks', { timeout: 60_000 }, () => {
     const xml = sheet.data.toString('utf8').replace('</worksheet>', '<mergeCells count="1"><mergeCell ref="Z1:XFD1048576"/></mergeCells></worksheet>');
     entries.push({ name: `x/${sheet.name}`, data: Buffer.from(xml) });
     await expectRefused(quarterWith({ 'QLVH-CT.xlsx': writeZip(entries) }), ['QLVH-CT.xlsx:1:1 EVIDENCE_WORKBOOK_LIMIT', HV_MISSING]);
+  });
+
+  /**
+   * Reads `bytes` as an evidence form in a process of its own, as `cchc score` would: what it
+   * says (`line:col code`), the processor time the read took and how much memory it took at its
+   * peak beyond what the process held before it.
+   */
+  function readAlone(bytes: Buffer): { said: string[]; ms: number; extraMB: number } {
+    const file = join(tempDir(), 'form.xlsx');
+    writeFileSync(file, bytes);
+    const reader = pathToFileURL(join(ROOT, 'dist', 'load', 'evidence-workbook.js')).href;
+    const script = `
+      const { loadEvidenceWorkbook } = await import(${JSON.stringify(reader)});
+      const before = process.memoryUsage().rss;
+      const start = process.cpuUsage();
+      const { diagnostics } = await loadEvidenceWorkbook(process.argv[1], () => 'number');
+      const used = process.cpuUsage(start);
+      // Time on the processor, not on the clock: the suite runs files side by side on few cores.
+      const ms = (used.user + used.system) / 1000;
+      // The peak of this process's memory: VmHWM where Linux gives it (maxRSS counts a parent's too, kept across exec).
+      const { existsSync, readFileSync } = await import('node:fs');
+      const hwm = /VmHWM:\\s*(\\d+) kB/.exec(existsSync('/proc/self/status') ? readFileSync('/proc/self/status', 'utf8') : '');
+      const peak = (hwm ? Number(hwm[1]) : process.resourceUsage().maxRSS) * 1024;
+      const extraMB = (peak - before) / 2 ** 20;
+      console.log(JSON.stringify({ said: diagnostics.map((d) => d.line + ':' + d.col + ' ' + d.code), ms, extraMB }));`;
+    return JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script, file], { encoding: 'utf8' })) as { said: string[]; ms: number; extraMB: number };
+  }
+
+  /** The filled form with `xml` put into its form sheet just before `before`. */
+  function formSheetWith(xml: string, before = '</sheetData>', part?: string): Buffer {
+    const entries = readZip(form);
+    const sheet = part
+      ? entries.find((e) => e.name === part)!
+      : entries.find((e) => /^xl\/worksheets\/sheet\d+\.xml$/.test(e.name) && e.data.includes('dataValidation'))!;
+    sheet.data = Buffer.from(sheet.data.toString('utf8').replace(before, `${xml}${before}`));
+    return writeZip(entries);
+  }
+
+  // Each within 1 s and 100 MB beyond what the process held: the forms are read on the main thread.
+  const bounded = (r: { ms: number; extraMB: number }) => {
+    expect(r.ms).toBeLessThan(1000);
+    expect(r.extraMB).toBeLessThan(100);
+  };
+
+  it('a sheet of 1,048,576 empty rows is refused (its part is past 16 MiB), and one of 900,000 at the first row past 5,000: in under 1 s and 100 MB', () => {
+    const rows = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => `<row r="${from + i}"/>`).join('');
+    const all = readAlone(formSheetWith(rows(100, 1_048_576)));
+    expect(all.said).toEqual(['1:1 EVIDENCE_WORKBOOK_LIMIT']);
+    bounded(all);
+    const most = readAlone(formSheetWith(rows(100, 900_000)));
+    expect(most.said).toEqual(['5001:1 EVIDENCE_WORKBOOK_LIMIT']);
+    bounded(most);
+    const last = readAlone(formSheetWith('<row r="1048576"/>'));
+    expect(last.said).toEqual(['5001:1 EVIDENCE_WORKBOOK_LIMIT']);
+    bounded(last);
+  });
+
+  it('a shared-strings part of 750,000 strings (15.6 MiB), and a sheet of 700,000 blank cells: refused, in under 1 s and 100 MB', () => {
+    const strings = Array.from({ length: 750_000 }, (_, i) => `<si><t>${i}</t></si>`).join('');
+    const r = readAlone(formSheetWith(strings, '</sst>', 'xl/sharedStrings.xml'));
+    expect(r.said).toEqual(['1:1 EVIDENCE_WORKBOOK_LIMIT']);
+    bounded(r);
+    const cells = Array.from({ length: 100 }, (_, i) => `<row r="${100 + i}">${'<c/>'.repeat(7000)}</row>`).join('');
+    const blank = readAlone(formSheetWith(cells));
+    expect(blank.said).toEqual(['1:1 EVIDENCE_WORKBOOK_LIMIT']);
+    bounded(blank);
+    // 200,000 strings are read (a whole company's form has a few thousand).
+    const many = readAlone(formSheetWith(strings.slice(0, strings.indexOf('<si><t>200000<')), '</sst>', 'xl/sharedStrings.xml'));
+    expect(many.said).toEqual([]);
+    bounded(many);
+  });
+
+  it('elements nested a million deep, and one 15 MB long: located, in under 1 s and 100 MB', () => {
+    const deep = readAlone(formSheetWith(`${'<x>'.repeat(1_000_000)}${'</x>'.repeat(1_000_000)}`, '<sheetData>'));
+    expect(deep.said).toEqual(['1:1 FILE_UNREADABLE']);
+    bounded(deep);
+    const long = readAlone(formSheetWith(`<row r="5000"><c r="H5000" t="inlineStr" x="${'y'.repeat(15_000_000)}"><is><t>${'z'.repeat(100_000)}</t></is></c></row>`));
+    expect(long.said).toEqual([]);
+    bounded(long);
+    const unclosed = readAlone(formSheetWith(`<row r="5000"><c r="H5000" x="${'y'.repeat(15_000_000)}`, '</sheetData>'));
+    expect(unclosed.said).toEqual(['1:1 FILE_UNREADABLE']);
+    bounded(unclosed);
   });
 
   it.concurrent('a form sheet with a value in row 1,000,000 is refused at the first row past 5,000', async () => {

@@ -530,9 +530,9 @@ export const CODES = {
   },
   EVIDENCE_WORKBOOK_LIMIT: {
     severity: 'error',
-    doc: 'A workbook past what a form can need, refused before it fills memory (a zip bomb, a pasted million rows): more than 5,000 parts, a part unpacking past 16 MiB, 64 MiB unpacked in all, a sheet whose merged, validated or linked ranges cover more than 100,000 cells (`Z1:XFD1048576` is a few bytes, but exceljs expands it cell by cell), or a form sheet longer than 5,000 rows.',
-    vi: (p) => `sổ Excel vượt giới hạn: ${({ entries: 'số phần trong tệp', part: `phần ${p.part} khi giải nén (byte)`, unpacked: 'tổng dung lượng giải nén (byte)', rows: `số dòng của trang ${p.part}`, ranges: `số ô của các vùng gộp ô, kiểm tra dữ liệu, liên kết trong ${p.part}` } as Params)[String(p.what)]} tối đa ${p.limit}`,
-    en: (p) => `the workbook is past a limit: ${({ entries: 'parts in the file', part: `part ${p.part} unpacked (bytes)`, unpacked: 'bytes unpacked in all', rows: `rows of sheet ${p.part}`, ranges: `cells in the merged, validated and linked ranges of ${p.part}` } as Params)[String(p.what)]} at most ${p.limit}`,
+    doc: 'A workbook past what a form can need, refused before it fills memory (a zip bomb, a pasted million rows): more than 5,000 parts, a part unpacking past 16 MiB, 64 MiB unpacked in all, a sheet whose merged, validated or linked ranges cover more than 100,000 cells (`Z1:XFD1048576` is a few bytes, but each of its cells would be marked), a part read of more than 500,000 XML elements (16 MiB of empty cells or of one-letter strings), or a form sheet longer than 5,000 rows.',
+    vi: (p) => `sổ Excel vượt giới hạn: ${({ entries: 'số phần trong tệp', part: `phần ${p.part} khi giải nén (byte)`, unpacked: 'tổng dung lượng giải nén (byte)', rows: `số dòng của trang ${p.part}`, ranges: `số ô của các vùng gộp ô, kiểm tra dữ liệu, liên kết trong ${p.part}`, elements: `số phần tử XML của ${p.part}` } as Params)[String(p.what)]} tối đa ${p.limit}`,
+    en: (p) => `the workbook is past a limit: ${({ entries: 'parts in the file', part: `part ${p.part} unpacked (bytes)`, unpacked: 'bytes unpacked in all', rows: `rows of sheet ${p.part}`, ranges: `cells in the merged, validated and linked ranges of ${p.part}`, elements: `XML elements of ${p.part}` } as Params)[String(p.what)]} at most ${p.limit}`,
   },
   EVIDENCE_SHEET_HIDDEN: {
     severity: 'error',

@@ -1,5 +1,3 @@
-import ExcelJS from 'exceljs';
-import type { Cell } from 'exceljs';
 import { diagnostic, where, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
 import type { FactValue } from '../model/evidence.js';
 import { FORM, NO_WORDS, YES_WORDS } from '../model/evidence-form.js';
@@ -7,11 +5,15 @@ import { setOwn } from '../model/own.js';
 import { roundHalfUp } from '../model/round.js';
 import type { FactType } from '../model/scorecard.js';
 import { readBytes } from './read-bytes.js';
-import { checkWorkbookBytes, MAX_WORKBOOK_BYTES } from './workbook-limits.js';
+import { MAX_PART_ELEMENTS, MAX_WORKBOOK_BYTES, unpackWorkbook } from './workbook-limits.js';
+import { readWorkbook, WorkbookError, WorkbookPartTooLarge, type FormCell, type FormSheet, type FormWorkbook } from './xlsx-reader.js';
 import type { FormStamp, Path, SourceFile } from './yaml-file.js';
 
 /** Most rows a form sheet may have: a bloc's form has about sixty. */
-const MAX_FORM_ROWS = 5000;
+export const MAX_FORM_ROWS = 5000;
+
+/** Opens a workbook for the form readers: `openWorkbook`, or in the tests exceljs's own reader to compare with. */
+export type WorkbookOpener = (file: string) => Promise<{ wb: FormWorkbook } | { diagnostics: Diagnostic[] }>;
 
 interface RawEntry {
   facts: Record<string, { value: FactValue; source?: string; note?: string }>;
@@ -28,8 +30,8 @@ export type FactTypeOf = (unit: string, fact: string) => FactType | undefined;
  * key in their hidden first column, so rows moved or labels retyped still read right. Never
  * throws for problems of the file itself.
  */
-export async function loadEvidenceWorkbook(file: string, typeOf: FactTypeOf): Promise<{ source?: SourceFile; diagnostics: Diagnostic[] }> {
-  const opened = await openWorkbook(file);
+export async function loadEvidenceWorkbook(file: string, typeOf: FactTypeOf, open: WorkbookOpener = openWorkbook): Promise<{ source?: SourceFile; diagnostics: Diagnostic[] }> {
+  const opened = await open(file);
   if (!('wb' in opened)) return opened;
   const { wb } = opened;
   const diagnostics: Diagnostic[] = [];
@@ -38,7 +40,7 @@ export async function loadEvidenceWorkbook(file: string, typeOf: FactTypeOf): Pr
   const forms: FormStamp[] = [];
   // Values given but refused (their error said at the cell), so that they are not also missing.
   const refused = new Set<string>();
-  const readCell = (cell: Cell, type: FactType | undefined, at: Location, path: Path): FactValue | undefined => {
+  const readCell = (cell: FormCell, type: FactType | undefined, at: Location, path: Path): FactValue | undefined => {
     const before = diagnostics.length;
     const value = readValue(cell, type, at, diagnostics);
     if (value === undefined && diagnostics.slice(before).some((d) => d.severity === 'error')) refused.add(key(path));
@@ -122,12 +124,12 @@ export interface FormLayout {
  * said at its place and left out: what is read is what the committee sees when it opens the file.
  */
 export function formSheets(
-  wb: ExcelJS.Workbook,
+  wb: FormWorkbook,
   file: string,
   layout: FormLayout,
   diagnostics: Diagnostic[],
   places: Map<string, Location>,
-): { ws: ExcelJS.Worksheet; stamp: FormStamp; at: (row: number, col: number) => Location; place: (path: Path, at: Location, target?: 'value' | 'key') => void }[] {
+): { ws: FormSheet; stamp: FormStamp; at: (row: number, col: number) => Location; place: (path: Path, at: Location, target?: 'value' | 'key') => void }[] {
   const C = layout.col;
   const firstSheetOf = new Map<string, Location>();
   const out = [];
@@ -180,24 +182,32 @@ export function locatorOf(places: ReadonlyMap<string, Location>, start: Location
 
 /**
  * Reads a workbook that comes from outside (a unit, another program): what it is and how far it
- * unpacks is checked before exceljs opens it. Problems of the file are diagnostics at its start.
+ * unpacks is checked as it is unpacked, then only the parts a form needs are parsed, rows past
+ * the form's cap left unread. Problems of the file are diagnostics at its start.
  */
-export async function openWorkbook(file: string): Promise<{ wb: ExcelJS.Workbook } | { diagnostics: Diagnostic[] }> {
+export async function openWorkbook(file: string): Promise<{ wb: FormWorkbook } | { diagnostics: Diagnostic[] }> {
+  const unpacked = await unpackWorkbookFile(file);
+  if (!('parts' in unpacked)) return unpacked;
+  const top: Location = { file, line: 1, col: 1 };
+  try {
+    return { wb: readWorkbook(unpacked.parts, MAX_FORM_ROWS) };
+  } catch (err) {
+    if (err instanceof WorkbookPartTooLarge) return { diagnostics: [diagnostic('EVIDENCE_WORKBOOK_LIMIT', top, { what: 'elements', limit: MAX_PART_ELEMENTS, part: err.part })] };
+    if (err instanceof WorkbookError) return { diagnostics: [diagnostic('FILE_UNREADABLE', top, { reason: err.message.split('\n')[0]! })] };
+    throw err;
+  }
+}
+
+/** A workbook file's parts, checked as they are unpacked (`unpackWorkbook`), or why it is refused, at its start. */
+export async function unpackWorkbookFile(file: string): Promise<{ parts: Map<string, Buffer>; bytes: Buffer } | { diagnostics: Diagnostic[] }> {
   const top: Location = { file, line: 1, col: 1 };
   const read = await readBytes(file, MAX_WORKBOOK_BYTES);
   if (!('bytes' in read)) return read;
-  const { bytes } = read;
-  const refusal = checkWorkbookBytes(bytes);
-  if (refusal?.kind === 'encrypted') return { diagnostics: [diagnostic('EVIDENCE_WORKBOOK_ENCRYPTED', top)] };
-  if (refusal?.kind === 'format') return { diagnostics: [diagnostic('EVIDENCE_WORKBOOK_FORMAT', top, { what: refusal.what })] };
-  if (refusal?.kind === 'limit') return { diagnostics: [diagnostic('EVIDENCE_WORKBOOK_LIMIT', top, { what: refusal.what, limit: refusal.limit, part: refusal.part ?? '' })] };
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
-  } catch (err) {
-    return { diagnostics: [diagnostic('FILE_UNREADABLE', top, { reason: (err as Error).message.split('\n')[0]! })] };
-  }
-  return { wb };
+  const unpacked = unpackWorkbook(read.bytes);
+  if ('parts' in unpacked) return { parts: unpacked.parts, bytes: read.bytes };
+  if (unpacked.kind === 'encrypted') return { diagnostics: [diagnostic('EVIDENCE_WORKBOOK_ENCRYPTED', top)] };
+  if (unpacked.kind === 'format') return { diagnostics: [diagnostic('EVIDENCE_WORKBOOK_FORMAT', top, { what: unpacked.what })] };
+  return { diagnostics: [diagnostic('EVIDENCE_WORKBOOK_LIMIT', top, { what: unpacked.what, limit: unpacked.limit, part: unpacked.part ?? '' })] };
 }
 
 /** A number that can be used exactly: finite, and a whole number only up to 2^53 − 1 (as in YAML). */
@@ -210,13 +220,13 @@ function isPercentFormat(format: string | undefined): boolean {
   return (format ?? '').replace(/"[^"]*"/g, '').includes('%');
 }
 
-/** The key of a path in a workbook's map of places. */
+/** The key of a path in a workbook's map of places (one flat string: thousands of forms keep theirs). */
 export function key(path: Path, target: 'value' | 'key' = 'value'): string {
-  return `${target}:${JSON.stringify(path)}`;
+  return JSON.stringify([target, ...path]);
 }
 
 /** The text of a cell, trimmed and in NFC; undefined when blank. */
-export function textOf(cell: Cell): string | undefined {
+export function textOf(cell: FormCell): string | undefined {
   const v = plain(cell);
   if (v === undefined || v === null) return undefined;
   const text = String(v).normalize('NFC').trim();
@@ -225,14 +235,15 @@ export function textOf(cell: Cell): string | undefined {
 
 /**
  * A cell's value as the user sees it: a formula's cached result, rich text joined, an error's
- * code. A cell merged into the one above or beside it is blank: exceljs would give it the first
- * cell's value, which belongs to another row.
+ * code. A cell merged into the one above or beside it is blank: its master's value belongs to
+ * another row.
  */
-function plain(cell: Cell): unknown {
+function plain(cell: FormCell): unknown {
   if (cell.master.address !== cell.address) return undefined;
   const v = (cell.formula !== undefined && cell.formula !== '' ? cell.result : cell.value) as unknown;
   if (v === null || v === undefined) return undefined;
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  // A number in a date format far past any date (Excel shows #####) is text that is no date.
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? String(v) : v.toISOString().slice(0, 10);
   if (typeof v === 'object') {
     if ('richText' in v) return (v as { richText: { text: string }[] }).richText.map((t) => t.text).join('');
     if ('text' in v) return (v as { text: unknown }).text;
@@ -246,7 +257,7 @@ function plain(cell: Cell): unknown {
  * warning), yes/no from Có/Không/Yes/No/TRUE/FALSE. A value of another type is returned as it is,
  * for validation to refuse; a blank cell gives undefined (the value is missing).
  */
-export function readValue(cell: Cell, type: FactType | undefined, at: Location, out: Diagnostic[]): FactValue | undefined {
+export function readValue(cell: FormCell, type: FactType | undefined, at: Location, out: Diagnostic[]): FactValue | undefined {
   if (cell.formula !== undefined && cell.formula !== '' && (cell.result === undefined || cell.result === null)) {
     out.push(diagnostic('EVIDENCE_FORMULA', at));
     return undefined;

@@ -54,7 +54,7 @@ export async function loadEvidenceFiles(path: string, typeOf: FactTypeOf, onProg
   const parsed = new Map((await loadYamlFiles(yaml)).map((loaded, i) => [yaml[i]!, loaded]));
   for (const [done, name] of names.entries()) {
     onProgress?.(done, names.length);
-    // exceljs is loaded only when a workbook is read.
+    // The workbook reader is loaded only when a workbook is read.
     const loaded = isWorkbook(name) ? await (await import('./evidence-workbook.js')).loadEvidenceWorkbook(name, typeOf) : parsed.get(name)!;
     diagnostics.push(...loaded.diagnostics);
     if (loaded.source?.parsed) files.push(loaded.source);

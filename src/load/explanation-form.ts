@@ -2,7 +2,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { diagnostic, where, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
 import { EXPLANATION_FORM } from '../model/appraisal-form.js';
-import { formSheets, openWorkbook, textOf } from './evidence-workbook.js';
+import { formSheets, openWorkbook, textOf, type WorkbookOpener } from './evidence-workbook.js';
 import type { FormStamp } from './yaml-file.js';
 
 /** A unit's explanation of one criterion, as its form gives it, with the cell it was written in. */
@@ -26,7 +26,7 @@ export interface ExplanationForms {
  * .xlsx of a folder (Excel's lock files skipped). A row with neither text nor document is no
  * explanation: the unit agrees. Never throws for problems of the files themselves.
  */
-export async function loadExplanationForms(path: string): Promise<ExplanationForms & { diagnostics: Diagnostic[] }> {
+export async function loadExplanationForms(path: string, open: WorkbookOpener = openWorkbook): Promise<ExplanationForms & { diagnostics: Diagnostic[] }> {
   const info = await stat(path).catch(() => undefined);
   const files = info?.isDirectory()
     ? (await readdir(path)).filter((n) => /\.xlsx$/i.test(n) && !n.startsWith('~$')).sort().map((n) => join(path, n))
@@ -35,7 +35,7 @@ export async function loadExplanationForms(path: string): Promise<ExplanationFor
   const firstOf = new Map<string, Location>();
   const C = EXPLANATION_FORM.col;
   for (const file of files) {
-    const opened = await openWorkbook(file);
+    const opened = await open(file);
     if (!('wb' in opened)) {
       out.diagnostics.push(...opened.diagnostics);
       continue;

@@ -10,28 +10,36 @@ export const MAX_WORKBOOK_PART = 16 * 1024 * 1024;
 /** Most bytes all parts may unpack to. */
 export const MAX_WORKBOOK_UNPACKED = 64 * 1024 * 1024;
 /**
- * Most cells a sheet's merged, validated and linked ranges may cover: exceljs expands each
- * such range cell by cell when it reads it, so `Z1:XFD1048576` (a few bytes) would fill memory.
- * A form covers a few hundred cells; a whole column (1,048,576 cells) is refused.
+ * Most cells a sheet's merged, validated and linked ranges may cover: a merged range is marked
+ * cell by cell when read (and exceljs, which still reads workbooks in the tests, expands all
+ * three), so `Z1:XFD1048576` (a few bytes) would fill memory. A form covers a few hundred cells;
+ * a whole column (1,048,576 cells) is refused.
  */
 export const MAX_RANGE_CELLS = 100_000;
+
+/**
+ * Most XML elements a part read may have: a form sheet has a few thousand, the shared strings of
+ * a whole company's form some twenty thousand. Past it, the part is refused before reading it
+ * takes a second: 16 MiB of empty cells or of one-letter strings is millions of elements.
+ */
+export const MAX_PART_ELEMENTS = 500_000;
 
 /** Why a workbook is refused before it is opened. */
 export type WorkbookRefusal =
   | { kind: 'encrypted' }
   | { kind: 'format'; what: 'ole' | 'not-zip' | 'zip64' | 'method' }
-  | { kind: 'limit'; what: 'entries' | 'part' | 'unpacked' | 'ranges'; limit: number; part?: string };
+  | { kind: 'limit'; what: 'entries' | 'part' | 'unpacked' | 'ranges' | 'elements'; limit: number; part?: string };
 
 const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 /** The stream an encrypted OOXML package keeps its key data in, as UTF-16 in the OLE directory. */
 const ENCRYPTION_INFO = Buffer.from('EncryptionInfo', 'utf16le');
 
 /**
- * Checks a workbook's bytes before exceljs unpacks them: a zip (not an encrypted or old
- * binary file), with few enough parts, each actually inflated under a byte budget, so a zip
- * bomb is refused whatever sizes its headers claim. Undefined when it may be opened.
+ * Unpacks a workbook's bytes, checking them as it goes: a zip (not an encrypted or old binary
+ * file), with few enough parts, each actually inflated under a byte budget, so a zip bomb is
+ * refused whatever sizes its headers claim. The parts by name, or why the file is refused.
  */
-export function checkWorkbookBytes(bytes: Buffer): WorkbookRefusal | undefined {
+export function unpackWorkbook(bytes: Buffer): WorkbookRefusal | { parts: Map<string, Buffer> } {
   if (bytes.subarray(0, 8).equals(OLE_MAGIC)) {
     // Excel saves a workbook with a password to open as an OLE file holding the encrypted zip.
     return bytes.includes(ENCRYPTION_INFO) ? { kind: 'encrypted' } : { kind: 'format', what: 'ole' };
@@ -41,6 +49,7 @@ export function checkWorkbookBytes(bytes: Buffer): WorkbookRefusal | undefined {
   if (typeof entries === 'string') return { kind: 'format', what: entries };
   if (entries.length > MAX_WORKBOOK_ENTRIES) return { kind: 'limit', what: 'entries', limit: MAX_WORKBOOK_ENTRIES };
   let budget = MAX_WORKBOOK_UNPACKED;
+  const parts = new Map<string, Buffer>();
   for (const { name: nameBytes, flags, method, packed: data } of entries) {
     const name = nameBytes.toString('utf8');
     if (flags & 1) return { kind: 'encrypted' };
@@ -61,16 +70,19 @@ export function checkWorkbookBytes(bytes: Buffer): WorkbookRefusal | undefined {
     if (size > MAX_WORKBOOK_PART) return { kind: 'limit', what: 'part', limit: MAX_WORKBOOK_PART, part: name };
     if (size > budget) return { kind: 'limit', what: 'unpacked', limit: MAX_WORKBOOK_UNPACKED };
     budget -= size;
-    // Every part, whatever its name: exceljs finds sheets by a pattern anywhere in the name, and
-    // jszip may take names from an extra field; what matters is what the XML asks for.
-    if (rangeCells(content!.toString('latin1')) > MAX_RANGE_CELLS) {
+    // Every part, whatever its name: what matters is what the XML asks for.
+    // Most parts have no ranges at all: looked for in the bytes before any text is made.
+    if (RANGE_NAMES.some((n) => content!.includes(n)) && rangeCells(content!.toString('latin1')) > MAX_RANGE_CELLS) {
       return { kind: 'limit', what: 'ranges', limit: MAX_RANGE_CELLS, part: name };
     }
+    parts.set(name, content!);
   }
-  return undefined;
+  return { parts };
 }
 
-/** Cells covered by a part's merged ranges, data validations and hyperlinks, which exceljs expands one by one. */
+const RANGE_NAMES = ['mergeCell', 'hyperlink', 'dataValidation'];
+
+/** Cells covered by a part's merged ranges, data validations and hyperlinks: each would be a cell to mark when read. */
 function rangeCells(xml: string): number {
   let cells = 0;
   for (const element of xml.matchAll(/<(?:[\w.-]+:)?(mergeCell|hyperlink|dataValidation)\b([^>]*)>/g)) {
