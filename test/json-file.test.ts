@@ -62,6 +62,9 @@ describe('a JSON file over the YAML loader\'s size', () => {
     expect(source!.data).toEqual(big);
     const at = source!.locate(['blocs', 0, 'units', 39_999, 'score']);
     expect(`${at.line}:${at.col}`).toBe(lineCol(text, text.lastIndexOf('"score": 99.99') + '"score": '.length));
+    // As the schema's errors name items: their index as text.
+    const same = source!.locate(['blocs', '0', 'units', '39999', 'score']);
+    expect(same).toEqual(at);
   });
 
   it('text typed decomposed (NFD) is read in NFC', async () => {

@@ -51,7 +51,9 @@ export function offsetOf(text: string, path: Path, target: 'value' | 'key' = 'va
   let at = skipSpace(text, 0);
   let keyAt = at;
   for (const step of path) {
-    const next = typeof step === 'number' ? itemOf(text, at, step) : memberOf(text, at, step);
+    // Schema errors name an array's items by their index as text ("3"), as JSON pointers do.
+    const index = typeof step === 'number' ? step : text[at] === '[' && /^\d+$/.test(step) ? Number(step) : undefined;
+    const next = index !== undefined ? itemOf(text, at, index) : memberOf(text, at, step as string);
     if (next === undefined) return at;
     [at, keyAt] = next;
   }
@@ -62,16 +64,18 @@ export function offsetOf(text: string, path: Path, target: 'value' | 'key' = 'va
 function memberOf(text: string, at: number, key: string): [number, number] | undefined {
   if (text[at] !== '{') return undefined;
   let i = skipSpace(text, at + 1);
+  // The last of a key given twice: the one JSON.parse keeps.
+  let found: [number, number] | undefined;
   while (text[i] === '"') {
     const keyAt = i;
     const end = stringEnd(text, i);
     const name = (JSON.parse(text.slice(i, end)) as string).normalize('NFC');
     i = skipSpace(text, skipSpace(text, end) + 1);
-    if (name === key) return [i, keyAt];
+    if (name === key) found = [i, keyAt];
     i = skipSpace(text, valueEnd(text, i));
     if (text[i] === ',') i = skipSpace(text, i + 1);
   }
-  return undefined;
+  return found;
 }
 
 /** Item `index` of the array at `at`. */
