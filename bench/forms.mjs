@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { parse } from 'yaml';
 import { generate } from './generate.mjs';
+import { fillFormRow } from './fill-form.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cli = join(root, 'dist', 'cli', 'main.js');
@@ -34,17 +35,7 @@ try {
     await wb.xlsx.readFile(join(forms, name));
     const ws = wb.worksheets.find((s) => s.getCell('A1').value === 'cchc-evidence-form/1');
     const unit = units.get(String(ws.getCell('A2').value));
-    ws.eachRow((row, r) => {
-      const key = row.getCell(1).value;
-      if (r <= 6 || typeof key !== 'string') return;
-      const given = key.startsWith('manual:') ? unit.manual?.[key.slice(7)] : unit.facts?.[key];
-      if (given === undefined) return;
-      const e = typeof given === 'object' ? given : { value: given };
-      const value = e.points ?? e.value;
-      row.getCell(5).value = typeof value === 'boolean' ? (value ? 'Có' : 'Không') : value;
-      if (e.source) row.getCell(6).value = e.source;
-      if (e.note) row.getCell(7).value = e.note;
-    });
+    ws.eachRow((row, r) => void fillFormRow(row, r, unit));
     await wb.xlsx.writeFile(join(forms, name));
   }
 
