@@ -3,7 +3,7 @@ import { APPRAISAL_FORM } from '../model/appraisal-form.js';
 import type { FactValue } from '../model/evidence.js';
 import { setOwn } from '../model/own.js';
 import type { FactType } from '../model/scorecard.js';
-import { formSheets, locatorOf, openWorkbook, readValue, textOf, type FactTypeOf, type WorkbookOpener } from './evidence-workbook.js';
+import { FormPlaces, formSheets, locatorOf, openWorkbook, readValue, textOf, type FactTypeOf, type WorkbookOpener } from './evidence-workbook.js';
 import type { FormStamp, SourceFile } from './yaml-file.js';
 
 interface RawUnit {
@@ -25,7 +25,7 @@ export async function loadAppraisalWorkbook(file: string, typeOf: FactTypeOf, op
   const { wb } = opened;
   const C = APPRAISAL_FORM.col;
   const diagnostics: Diagnostic[] = [];
-  const places = new Map<string, Location>();
+  const places = new FormPlaces(file);
   const units: Record<string, RawUnit> = {};
   const forms: FormStamp[] = [];
   for (const { ws, stamp, at, place } of formSheets(wb, file, APPRAISAL_FORM, diagnostics, places)) {
@@ -54,24 +54,24 @@ export async function loadAppraisalWorkbook(file: string, typeOf: FactTypeOf, op
         const id = rowKey.slice(APPRAISAL_FORM.criterionPrefix.length);
         const points = readValue(ws.getCell(r, C.value), 'number', valueAt, diagnostics);
         // A missing note is said at its cell; the criterion's other messages at the row's label.
-        place(['manual', id], at(r, C.reason));
-        place(['manual', id], at(r, C.label), 'key');
-        place(['manual', id, 'points'], valueAt);
+        place(['manual', id], r, C.reason);
+        place(['manual', id], r, C.label, 'key');
+        place(['manual', id, 'points'], r, C.value);
         if (points !== undefined) setOwn(entry.manual, id, { points, ...(reason !== undefined ? { note: reason } : {}), ...(source !== undefined ? { source } : {}) });
         if (yes(r, C.notApplicable, id)) {
-          place(['not_applicable', entry.not_applicable.length], at(r, C.notApplicable));
+          place(['not_applicable', entry.not_applicable.length], r, C.notApplicable);
           entry.not_applicable.push(id);
         }
         if (yes(r, C.explain, id)) {
-          place(['explain', entry.explain.length], at(r, C.explain));
+          place(['explain', entry.explain.length], r, C.explain);
           entry.explain.push(id);
         }
       } else {
         const value = readValue(ws.getCell(r, C.value), typeOf(unit, rowKey) as FactType | undefined, valueAt, diagnostics);
         // A missing reason is said at its cell; a fact unknown, at the row's label.
-        place(['facts', rowKey], at(r, C.reason));
-        place(['facts', rowKey], at(r, C.label), 'key');
-        place(['facts', rowKey, 'value'], valueAt);
+        place(['facts', rowKey], r, C.reason);
+        place(['facts', rowKey], r, C.label, 'key');
+        place(['facts', rowKey, 'value'], r, C.value);
         if (value === undefined) {
           // A reason without a value says a change was meant: the value is what is missing.
           if (reason !== undefined) diagnostics.push(diagnostic('SCHEMA_MISSING_KEY', valueAt, { key: 'value' }));

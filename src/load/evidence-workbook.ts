@@ -35,7 +35,7 @@ export async function loadEvidenceWorkbook(file: string, typeOf: FactTypeOf, ope
   if (!('wb' in opened)) return opened;
   const { wb } = opened;
   const diagnostics: Diagnostic[] = [];
-  const places = new Map<string, Location>();
+  const places = new FormPlaces(file);
   const units: Record<string, RawEntry> = {};
   const forms: FormStamp[] = [];
   // Values given but refused (their error said at the cell), so that they are not also missing.
@@ -66,29 +66,29 @@ export async function loadEvidenceWorkbook(file: string, typeOf: FactTypeOf, ope
       if (rowKey.startsWith(FORM.manualPrefix)) {
         const id = rowKey.slice(FORM.manualPrefix.length);
         const points = readCell(ws.getCell(r, FORM.col.value), 'number', valueAt, ['units', unit, 'manual', rowKey.slice(FORM.manualPrefix.length)]);
-        place(['manual', id], valueAt);
-        place(['manual', id], keyAt, 'key');
-        place(['manual', id, 'points'], valueAt);
-        place(['manual', id, 'note'], at(r, FORM.col.note));
-        place(['manual', id, 'source'], at(r, FORM.col.source));
+        place(['manual', id], r, FORM.col.value);
+        place(['manual', id], r, FORM.col.key, 'key');
+        place(['manual', id, 'points'], r, FORM.col.value);
+        place(['manual', id, 'note'], r, FORM.col.note);
+        place(['manual', id, 'source'], r, FORM.col.source);
         if (points === undefined && note === undefined && source === undefined) continue;
         setOwn(entry.manual, id, { ...(points !== undefined ? { points } : {}), ...(note !== undefined ? { note } : {}), ...(source !== undefined ? { source } : {}) });
       } else if (rowKey.startsWith(FORM.notApplicablePrefix)) {
         const marked = readValue(ws.getCell(r, FORM.col.value), 'boolean', valueAt, diagnostics);
         if (marked === true) {
-          place(['not_applicable', entry.not_applicable.length], valueAt);
+          place(['not_applicable', entry.not_applicable.length], r, FORM.col.value);
           entry.not_applicable.push(rowKey.slice(FORM.notApplicablePrefix.length));
         } else if (marked !== undefined && marked !== false) {
           diagnostics.push(diagnostic('EVIDENCE_TYPE', valueAt, { fact: rowKey.slice(FORM.notApplicablePrefix.length), value: String(marked), expected: 'boolean' }));
         }
       } else {
         const value = readCell(ws.getCell(r, FORM.col.value), typeOf(unit, rowKey), valueAt, ['units', unit, 'facts', rowKey]);
-        place(['facts', rowKey], valueAt);
+        place(['facts', rowKey], r, FORM.col.value);
         // The id is in the hidden column; a message about it points at the row's visible label.
-        place(['facts', rowKey], at(r, FORM.col.label), 'key');
-        place(['facts', rowKey, 'value'], valueAt);
-        place(['facts', rowKey, 'source'], at(r, FORM.col.source));
-        place(['facts', rowKey, 'note'], at(r, FORM.col.note));
+        place(['facts', rowKey], r, FORM.col.label, 'key');
+        place(['facts', rowKey, 'value'], r, FORM.col.value);
+        place(['facts', rowKey, 'source'], r, FORM.col.source);
+        place(['facts', rowKey, 'note'], r, FORM.col.note);
         if (value === undefined) continue;
         setOwn(entry.facts, rowKey, { value, ...(source !== undefined ? { source } : {}), ...(note !== undefined ? { note } : {}) });
       }
@@ -104,7 +104,7 @@ export async function loadEvidenceWorkbook(file: string, typeOf: FactTypeOf, ope
     data: { quarter: forms[0]!.quarter, units },
     parsed: true,
     locate,
-    slotOf: (path) => places.get(key(path, 'value')),
+    slotOf: (path) => places.get(path, 'value'),
     refused: (path) => refused.has(key(path)),
     forms,
   };
@@ -128,8 +128,8 @@ export function formSheets(
   file: string,
   layout: FormLayout,
   diagnostics: Diagnostic[],
-  places: Map<string, Location>,
-): { ws: FormSheet; stamp: FormStamp; at: (row: number, col: number) => Location; place: (path: Path, at: Location, target?: 'value' | 'key') => void }[] {
+  places: FormPlaces,
+): { ws: FormSheet; stamp: FormStamp; at: (row: number, col: number) => Location; place: (path: Path, row: number, col: number, target?: 'value' | 'key') => void }[] {
   const C = layout.col;
   const firstSheetOf = new Map<string, Location>();
   const out = [];
@@ -160,24 +160,81 @@ export function formSheets(
       digestAt: at(layout.stamp.rulesDigest, C.key),
     };
     // The quarter is said at the first sheet's stamp; the unit, at its line; its values where the reader places them.
-    if (places.size === 0) places.set(key(['quarter']), stamp.quarterAt);
-    const place = (path: Path, loc: Location, target: 'value' | 'key' = 'value') => void places.set(key(['units', unit, ...path], target), loc);
-    place([], unitAt);
-    place([], unitAt, 'key');
+    places.quarter ??= stamp.quarterAt;
+    const sheet = places.sheet(unit, ws.name);
+    const place = (path: Path, row: number, col: number, target: 'value' | 'key' = 'value') => sheet.set(path, row, col, target);
+    place([], layout.stamp.unit, C.label);
+    place([], layout.stamp.unit, C.label, 'key');
     out.push({ ws, stamp, at, place });
   }
   return out;
 }
 
 /** A SourceFile's `locate` over the places a workbook's values were read from: the nearest place of the path or a parent, else `start`. */
-export function locatorOf(places: ReadonlyMap<string, Location>, start: Location): SourceFile['locate'] {
+export function locatorOf(places: FormPlaces, start: Location): SourceFile['locate'] {
   return (path, target = 'value') => {
     for (let n = path.length; n >= 0; n--) {
-      const found = places.get(key(path.slice(0, n), n === path.length ? target : 'value'));
+      const found = places.get(n === path.length ? path : path.slice(0, n), n === path.length ? target : 'value');
       if (found) return found;
     }
     return start;
   };
+}
+
+/**
+ * Where a workbook's values were read from, kept small, since a quarter holds thousands of forms
+ * at once: a unit's places are row and column numbers on its sheet, under keys that name the
+ * place within the unit (`key(["facts", "F1", "note"])`), each key's text shared by every form
+ * that has it. Paths are those of the data: `["quarter"]` and `["units", unit, ...]`.
+ */
+export class FormPlaces {
+  quarter: Location | undefined;
+  readonly #units = new Map<string, UnitPlaces>();
+
+  constructor(readonly file: string) {}
+
+  /** The places of a unit, read from `sheet`. */
+  sheet(unit: string, sheet: string): UnitPlaces {
+    const places = new UnitPlaces(this.file, sheet);
+    this.#units.set(unit, places);
+    return places;
+  }
+
+  get(path: Path, target: 'value' | 'key'): Location | undefined {
+    if (path.length === 1 && path[0] === 'quarter') return target === 'value' ? this.quarter : undefined;
+    if (path.length < 2 || path[0] !== 'units') return undefined;
+    return this.#units.get(String(path[1]))?.get(path.slice(2), target);
+  }
+}
+
+/** A unit's places on its sheet: row × 2^15 + column (a column is at most 16,384), by shared key. */
+class UnitPlaces {
+  readonly #cells = new Map<string, number>();
+
+  constructor(
+    readonly file: string,
+    readonly sheet: string,
+  ) {}
+
+  set(path: Path, row: number, col: number, target: 'value' | 'key'): void {
+    this.#cells.set(sharedKey(path, target), row * 32768 + col);
+  }
+
+  get(path: Path, target: 'value' | 'key'): Location | undefined {
+    const cell = this.#cells.get(key(path, target));
+    return cell === undefined ? undefined : { file: this.file, sheet: this.sheet, line: Math.floor(cell / 32768), col: cell % 32768 };
+  }
+}
+
+/** One copy of each key's text for all the forms of a run (a bloc's forms have the same rows); the pool is emptied past 100,000 keys. */
+const keyPool = new Map<string, string>();
+function sharedKey(path: Path, target: 'value' | 'key'): string {
+  const k = key(path, target);
+  const kept = keyPool.get(k);
+  if (kept !== undefined) return kept;
+  if (keyPool.size >= 100_000) keyPool.clear();
+  keyPool.set(k, k);
+  return k;
 }
 
 /**
@@ -201,7 +258,7 @@ export async function openWorkbook(file: string): Promise<{ wb: FormWorkbook } |
 /** A workbook file's parts, checked as they are unpacked (`unpackWorkbook`), or why it is refused, at its start. */
 export async function unpackWorkbookFile(file: string): Promise<{ parts: Map<string, Buffer>; bytes: Buffer } | { diagnostics: Diagnostic[] }> {
   const top: Location = { file, line: 1, col: 1 };
-  const read = await readBytes(file, MAX_WORKBOOK_BYTES);
+  const read = readBytes(file, MAX_WORKBOOK_BYTES);
   if (!('bytes' in read)) return read;
   const unpacked = unpackWorkbook(read.bytes);
   if ('parts' in unpacked) return { parts: unpacked.parts, bytes: read.bytes };
@@ -220,9 +277,12 @@ function isPercentFormat(format: string | undefined): boolean {
   return (format ?? '').replace(/"[^"]*"/g, '').includes('%');
 }
 
-/** The key of a path in a workbook's map of places (one flat string: thousands of forms keep theirs). */
+/**
+ * The key of a path in a workbook's map of places: one flat string, its steps apart by NUL, which
+ * no cell's text holds (XML cannot); an index and its digits as text are the same step.
+ */
 export function key(path: Path, target: 'value' | 'key' = 'value'): string {
-  return JSON.stringify([target, ...path]);
+  return `${target}\u0000${path.join('\u0000')}`;
 }
 
 /** The text of a cell, trimmed and in NFC; undefined when blank. */

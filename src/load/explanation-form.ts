@@ -2,7 +2,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { diagnostic, where, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
 import { EXPLANATION_FORM } from '../model/appraisal-form.js';
-import { formSheets, openWorkbook, textOf, type WorkbookOpener } from './evidence-workbook.js';
+import { FormPlaces, formSheets, openWorkbook, textOf, type WorkbookOpener } from './evidence-workbook.js';
 import type { FormStamp } from './yaml-file.js';
 
 /** A unit's explanation of one criterion, as its form gives it, with the cell it was written in. */
@@ -40,7 +40,7 @@ export async function loadExplanationForms(path: string, open: WorkbookOpener = 
       out.diagnostics.push(...opened.diagnostics);
       continue;
     }
-    const sheets = formSheets(opened.wb, file, EXPLANATION_FORM, out.diagnostics, new Map());
+    const sheets = formSheets(opened.wb, file, EXPLANATION_FORM, out.diagnostics, new FormPlaces(file));
     for (const { ws, stamp, at } of sheets) {
       const { unit } = stamp;
       // One form per unit across the files, as across a workbook's sheets.
