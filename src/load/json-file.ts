@@ -22,7 +22,7 @@ const MAY_DECOMPOSE = /[\u0300-\u036f\u1100-\u11ff\u1ab0-\u1aff\u1dc0-\u1dff\u20
  * given twice keeps its last value, as JSON.parse does.
  */
 export async function loadJsonFile(file: string): Promise<{ source?: SourceFile; diagnostics: Diagnostic[] }> {
-  const read = await readBytes(file, MAX_JSON_BYTES);
+  const read = readBytes(file, MAX_JSON_BYTES);
   if (!('bytes' in read)) return read;
   const decoded = decodeText(file, read.bytes);
   if (!('text' in decoded)) return decoded;

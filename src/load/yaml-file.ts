@@ -54,7 +54,7 @@ export async function loadYamlFile(file: string): Promise<{ source?: SourceFile;
 
 /** A YAML file's text, if it can be read as one: a regular file, not too large, in UTF-8. */
 export async function readYamlText(file: string): Promise<{ text: string } | { diagnostics: Diagnostic[] }> {
-  const read = await readBytes(file, MAX_YAML_BYTES);
+  const read = readBytes(file, MAX_YAML_BYTES);
   return 'bytes' in read ? decodeText(file, read.bytes) : read;
 }
 
