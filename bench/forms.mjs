@@ -44,6 +44,8 @@ try {
     // The peak as VmHWM where Linux gives it: maxRSS would count this process's own, kept across exec.
     const hook = `import { existsSync, readFileSync } from 'node:fs'; process.on('exit', () => { const hwm = /VmHWM:\\s*(\\d+) kB/.exec(existsSync('/proc/self/status') ? readFileSync('/proc/self/status', 'utf8') : ''); process.stderr.write('\\nPEAK ' + (hwm ? hwm[1] : process.resourceUsage().maxRSS) + '\\n'); });`;
     const args = ['--input-type=module', '-e', `${hook} process.argv.splice(1, 0, ${JSON.stringify(cli)}); await import(${JSON.stringify(new URL(`file://${cli}`).href)});`];
+    // A first scoring of the quarter: a results.json left in `out` would be read again (see docs/performance.md).
+    rmSync(out, { recursive: true, force: true });
     const start = performance.now();
     const r = spawnSync(process.execPath, [...args, 'score', '--rules', paths.rules, '--evidence', evidence, '--out', out, '--no-letters', '--no-unit-files', '--force'], { encoding: 'utf8' });
     const ms = performance.now() - start;
