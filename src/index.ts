@@ -67,7 +67,7 @@ export async function checkRules(dir: string): Promise<CheckedRules> {
 }
 
 export { compareQuarters, type Comparison } from './rank/compare-quarters.js';
-export { changedUnits, scoresIn } from './rank/changed-units.js';
+export { changedUnits, scoresIn, unitIdsIn } from './rank/changed-units.js';
 export type * from './model/publication.js';
 export {
   appendLogLine,
@@ -84,7 +84,7 @@ export {
 export { lastDayOf, previousQuarter, QUARTER } from './model/quarter.js';
 export { OutputError } from './report/files/output-error.js';
 import type { OutputError } from './report/files/output-error.js';
-import type { ScorecardMemo } from './report/write-reports.js';
+import type { WriteOptions } from './report/write-reports.js';
 export type { ScorecardMemo } from './report/write-reports.js';
 export type { ReportInput } from './report/report-input.js';
 export type { FormInput } from './report/excel/evidence-form.js';
@@ -125,7 +125,7 @@ export async function writeDocuments(input: ReportInput, out: string): Promise<{
 export async function writeReports(
   input: ReportInput,
   out: string,
-  options: { onProgress?: (done: number, total: number) => void; unitFiles?: boolean; letters?: boolean; workers?: number; memo?: ScorecardMemo; beforeCommit?: () => Promise<void> } = {},
+  options: Omit<WriteOptions, 'ops'> = {},
 ): Promise<{ written: string[]; kept: string[]; leftovers: OutputError[] }> {
   const report = await import('./report/write-reports.js');
   return report.writeReports(input, out, options);

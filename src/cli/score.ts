@@ -18,6 +18,7 @@ import {
   scoreAppraised,
   scoreQuarter,
   scoresIn,
+  unitIdsIn,
   summarizeDiagnostics,
   writeReports,
   type Comparison,
@@ -138,6 +139,7 @@ export async function scoreCommand(opts: ScoreOptions, io: Output = STDIO): Prom
       workers: opts.workers,
       memo: opts.reuse?.scorecards,
       beforeCommit: published !== undefined ? reopen : undefined,
+      replaces: before.ids,
     });
     ({ leftovers } = wrote);
     outputs = [...wrote.written, ...wrote.kept];
@@ -149,7 +151,7 @@ export async function scoreCommand(opts: ScoreOptions, io: Output = STDIO): Prom
     return EXIT_PROBLEMS;
   }
   try {
-    const changed = changedUnits(before, results);
+    const changed = changedUnits(before.scores, results);
     const entry = { command: 'score', args, inputs: await digestFiles(inputs), outputs: await digestOutputs(out, outputs), changed };
     await appendLogLine(out, { time: new Date().toISOString(), user: currentUser(), ...entry });
   } catch (err) {
@@ -197,14 +199,15 @@ async function requireApartFromEvidence(out: string, evidence: string, lang: Lan
 }
 
 /**
- * The scores of the results.json `out` holds, which this run replaces (none when it holds none
- * of `quarter`): only they are kept, not the file, which may be large. Refuses the folder unless
- * it is this quarter's or `--force` (see requireOwnFolder).
+ * Of the results.json `out` holds, which this run replaces: its units' scores (none when it is
+ * not of `quarter`) and the ids of its units, whose scorecards and letters go with it. Only they
+ * are kept, not the file, which may be large; it is read once. Refuses the folder unless it is
+ * this quarter's or `--force` (see requireOwnFolder).
  */
-async function scoresBefore(out: string, quarter: string, opts: ScoreOptions): Promise<Map<string, number>> {
+async function scoresBefore(out: string, quarter: string, opts: ScoreOptions): Promise<{ scores: Map<string, number>; ids: string[] }> {
   const found = await resultsIn(out);
   if (!opts.force) requireOwnFolder(out, found, quarter, opts.lang);
-  return scoresIn(found, quarter);
+  return { scores: scoresIn(found, quarter), ids: unitIdsIn(found) };
 }
 
 /**

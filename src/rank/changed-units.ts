@@ -18,6 +18,16 @@ export function scoresIn(results: unknown, quarter: string): Map<string, number>
 }
 
 /**
+ * The unit ids of a results.json a run replaces, whatever that file holds (`--force` writes
+ * over any): only ids that are text, of blocs and units that are lists.
+ */
+export function unitIdsIn(results: unknown): string[] {
+  const blocs = (results as { blocs?: unknown } | null | undefined)?.blocs;
+  if (!Array.isArray(blocs)) return [];
+  return blocs.flatMap((b: { units?: unknown } | null) => (Array.isArray(b?.units) ? b.units : []).map((u: { id?: unknown } | null) => u?.id).filter((id): id is string => typeof id === 'string'));
+}
+
+/**
  * The ids of the units whose score differs between two runs of one quarter, sorted: units
  * scored now whose score is not the one they had `before` (or that had none), and units
  * `before` had that are no longer scored. Every unit, when there is nothing before.

@@ -4,6 +4,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
 import type { Results } from '../model/results.js';
+import { unitIdsIn } from '../rank/changed-units.js';
 import { writeJsonFile } from './files/json-file.js';
 import type { OutputError } from './files/output-error.js';
 import { writeRankingWorkbook } from './excel/ranking-workbook.js';
@@ -30,7 +31,7 @@ export function letterFiles(results: Results): Map<string, string> {
 
 const idsOf = (results: Results) => results.blocs.flatMap((b) => b.units.map((u) => u.id));
 
-function filesOf(ids: string[], dir: string, extension: string): Map<string, string> {
+function filesOf(ids: readonly string[], dir: string, extension: string): Map<string, string> {
   const names = safeFileNames(ids);
   return new Map(ids.map((id, i) => [id, join(dir, `${names[i]}.${extension}`)]));
 }
@@ -55,6 +56,8 @@ export interface WriteOptions {
    * a published quarter there): a failure in it leaves the previous outputs as they were.
    */
   beforeCommit?: () => Promise<void>;
+  /** The unit ids of the results.json in `out` this run replaces, when the caller has read it; else it is read here. */
+  replaces?: readonly string[];
 }
 
 /** By scorecard path: a digest of what it was written from, and the file's change time after writing. */
@@ -186,9 +189,8 @@ async function inWorkers(shared: UnitDocumentsInput, jobs: UnitDocumentJob[], co
  */
 export async function writeReports(input: ReportInput, out: string, options: WriteOptions = {}): Promise<{ written: string[]; kept: string[]; leftovers: OutputError[] }> {
   const { onProgress = () => undefined, ops, unitFiles: withUnits = true, letters: withLetters = true } = options;
-  const before = await readFile(join(out, 'results.json'), 'utf8')
-    .then((text) => JSON.parse(text) as unknown)
-    .catch(() => undefined);
+  // Only the ids are kept of the results.json replaced, which may be large.
+  const gone = options.replaces ?? unitIdsIn(await readFile(join(out, 'results.json'), 'utf8').then((text) => JSON.parse(text) as unknown, () => undefined));
   const files = unitFiles(input.results);
   const { memo } = options;
   const inputs = memo && withUnits ? scorecardInputs(input) : undefined;
@@ -228,7 +230,6 @@ export async function writeReports(input: ReportInput, out: string, options: Wri
   );
   // Without unit files this run, the scorecards in place are neither replaced nor removed.
   const kept = new Set(files.values());
-  const gone = unitIdsIn(before);
   const stale = withUnits ? [...filesOf(gone, UNITS_DIR, 'xlsx').values()].filter((p) => !kept.has(p)) : [];
   const letters = new Set(letterFiles(input.results).values());
   // Also without letters this run: a unit gone from the results keeps no letter to be published with them.
@@ -285,16 +286,6 @@ async function allOf(parts: Promise<void>[], stop: Stop): Promise<void> {
   );
   const failed = settled.find((s) => s.status === 'rejected');
   if (failed) throw failed.reason;
-}
-
-/**
- * The unit ids of the results.json a run replaces, whatever that file holds (`--force` writes
- * over any): only ids that are text, of blocs and units that are lists.
- */
-function unitIdsIn(results: unknown): string[] {
-  const blocs = (results as { blocs?: unknown } | null | undefined)?.blocs;
-  if (!Array.isArray(blocs)) return [];
-  return blocs.flatMap((b: { units?: unknown } | null) => (Array.isArray(b?.units) ? b.units : []).map((u: { id?: unknown } | null) => u?.id).filter((id): id is string => typeof id === 'string'));
 }
 
 /** By unit id, a digest of everything its scorecard is made from (writeUnitWorkbook's input and job). */
