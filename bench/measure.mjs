@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { checkRules, factTypeOf, loadEvidenceFiles, rulesDigest, scoreQuarter, validateEvidence } from '../dist/index.js';
+import { checkRules, factTypesOf, loadEvidenceFiles, rulesDigest, scoreQuarter, validateEvidence } from '../dist/index.js';
 import { compileBloc } from '../dist/compile/compile-bloc.js';
 import { writeJsonFile } from '../dist/report/files/json-file.js';
 import { writeRankingWorkbook } from '../dist/report/excel/ranking-workbook.js';
@@ -66,7 +66,7 @@ async function stepByStep(paths) {
   const { rules, evidence, missing, digest } = await time('load', async () => {
     const checked = await checkRules(paths.rules);
     if (!checked.rules) throw new Error('the synthetic rules do not validate');
-    const loaded = await loadEvidenceFiles(paths.evidence, factTypeOf(checked.rules));
+    const loaded = await loadEvidenceFiles(paths.evidence, factTypesOf(checked.rules));
     const validated = validateEvidence(checked.rules, loaded.files, { path: paths.evidence, missing: 'error' });
     if (!validated.evidence) throw new Error(JSON.stringify(validated.diagnostics.slice(0, 3)));
     return { rules: checked.rules, evidence: validated.evidence, missing: validated.missing, digest: rulesDigest(checked.files) };

@@ -10,7 +10,9 @@ import type { RuleChange, WhatIf } from './what-if.js';
 import { basename, dirname } from 'node:path';
 import { validatePreviousResults, validateQuarterResults } from './validate/results.js';
 import { hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
-import type { FactType, Rules } from './model/scorecard.js';
+import type { Rules } from './model/scorecard.js';
+import type { FactTypes } from './load/evidence-workbook.js';
+export type { FactTypes } from './load/evidence-workbook.js';
 import { validateRules } from './validate/rules.js';
 
 export type { Diagnostic } from './diagnostics/diagnostic.js';
@@ -38,11 +40,10 @@ export type * from './model/appraisal.js';
 export { diagnostic, hasErrors, where as formatLocation } from './diagnostics/diagnostic.js';
 
 /** The type of each fact of each unit's bloc, for reading evidence forms. */
-export function factTypeOf(rules: Rules): (unit: string, fact: string) => FactType | undefined {
-  const blocOf = new Map(rules.units.map((u) => [u.id, rules.blocs.find((b) => b.bloc === u.bloc)]));
-  return (unit, fact) => {
-    const facts = blocOf.get(unit)?.facts;
-    return facts && Object.hasOwn(facts, fact) ? facts[fact]!.type : undefined;
+export function factTypesOf(rules: Rules): FactTypes {
+  return {
+    blocOf: new Map(rules.units.map((u) => [u.id, u.bloc])),
+    types: new Map(rules.blocs.map((b) => [b.bloc, new Map(Object.entries(b.facts).map(([fact, f]) => [fact, f.type]))])),
   };
 }
 

@@ -4,7 +4,7 @@ import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkRules, factTypeOf, givenByAppraisal, loadEvidenceFiles, scoreAppraised, scoreQuarter, validateAppraisal, validateEvidence } from '../src/index.js';
+import { checkRules, factTypesOf, givenByAppraisal, loadEvidenceFiles, scoreAppraised, scoreQuarter, validateAppraisal, validateEvidence } from '../src/index.js';
 import { parseYaml } from '../src/load/yaml-file.js';
 import { factsOfCriterion, placedCriteria, type Fact } from '../src/model/scorecard.js';
 import type { Results } from '../src/model/results.js';
@@ -13,7 +13,7 @@ import { tempDirs } from './helpers/temp.js';
 
 const tempDir = tempDirs('appraisal');
 const rules = (await checkRules('rules')).rules!;
-const samples = await loadEvidenceFiles('samples/2019-Q2', factTypeOf(rules));
+const samples = await loadEvidenceFiles('samples/2019-Q2', factTypesOf(rules));
 const unappraised = validateEvidence(rules, samples.files, { path: 'samples/2019-Q2', missing: 'error' }).evidence!;
 const plain = await scoreQuarter(rules, unappraised, new Map(), 'sha256:0');
 
@@ -82,7 +82,7 @@ units:
     const cut = text.replace('    manual:\n      II.4: { points: 3.5, note: "Đã bố trí ghế chờ; niêm yết đầy đủ" }\n', '');
     expect(cut).not.toBe(text);
     writeFileSync(file, cut);
-    const files = (await loadEvidenceFiles(dir, factTypeOf(rules))).files;
+    const files = (await loadEvidenceFiles(dir, factTypesOf(rules))).files;
     // Without the appraisal the unit lacks II.4.
     expect(validateEvidence(rules, files, { path: dir, missing: 'error' }).diagnostics.map((d) => d.code)).toEqual(['EVIDENCE_MISSING']);
     const { results, diagnostics } = await appraise(`quarter: 2019-Q2
@@ -179,7 +179,7 @@ units:
     const file = join(dir, 'district-branches.yaml');
     const cut = readFileSync(file, 'utf8').replace(/(DL-TRACU:[\s\S]*?)      mv_agreement_days: [^\n]*\n      mv_energizing_days: [^\n]*\n/, '$1');
     writeFileSync(file, `${cut}`);
-    const files = (await loadEvidenceFiles(dir, factTypeOf(rules))).files;
+    const files = (await loadEvidenceFiles(dir, factTypesOf(rules))).files;
     const t = `quarter: 2019-Q2
 units:
   DL-TRACU:
@@ -315,7 +315,7 @@ units:
     cpSync('samples/2019-Q2', dir, { recursive: true });
     const file = join(dir, 'district-branches.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace('    manual:\n      II.4: { points: 3.5, note: "Đã bố trí ghế chờ; niêm yết đầy đủ" }\n', ''));
-    const files = (await loadEvidenceFiles(dir, factTypeOf(rules))).files;
+    const files = (await loadEvidenceFiles(dir, factTypesOf(rules))).files;
     const { results, diagnostics } = await appraise(`quarter: 2019-Q2
 units:
   DL-CAUKE:

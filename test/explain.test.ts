@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkRules, explainUnit, factTypeOf, formatExplanation, loadEvidenceFiles, rulesDigest, validateEvidence, type Explanation, type Results } from '../src/index.js';
+import { checkRules, explainUnit, factTypesOf, formatExplanation, loadEvidenceFiles, rulesDigest, validateEvidence, type Explanation, type Results } from '../src/index.js';
 import { formatNumber } from '../src/model/number-format.js';
 import { cchc } from './helpers/cli.js';
 
@@ -18,7 +18,7 @@ beforeAll(async () => {
   results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as Results;
   const checked = await checkRules('rules');
   const rules = checked.rules!;
-  const loaded = await loadEvidenceFiles('samples/2019-Q1', factTypeOf(rules));
+  const loaded = await loadEvidenceFiles('samples/2019-Q1', factTypesOf(rules));
   const validated = validateEvidence(rules, loaded.files, { path: 'samples/2019-Q1', missing: 'error' });
   for (const u of rules.units) {
     const { explanation } = await explainUnit(rules, validated.evidence!, validated.missing, rulesDigest(checked.files), u.id, 'vi');

@@ -3,7 +3,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { dirname, join, normalize } from 'node:path';
 import {
   checkRules,
-  factTypeOf,
+  factTypesOf,
   hasErrors,
   givenByAppraisal,
   loadAppraisalWorkbook,
@@ -18,6 +18,7 @@ import {
   diagnostic,
   type AppraisedQuarter,
   type Diagnostic,
+  type FactTypes,
   type SourceFile,
   type CheckedRules,
   type MissingByUnit,
@@ -68,9 +69,9 @@ export async function loadQuarter(opts: QuarterOptions, cache?: RulesCache, onPr
   if (!checked.rules) return { checked, problems, sources, missing: new Map() as MissingByUnit, read: [] as string[] };
   const rules = checked.rules;
   const digest = rulesDigest(checked.files);
-  const loaded = await loadEvidenceFiles(opts.evidence, factTypeOf(rules), onProgress);
+  const loaded = await loadEvidenceFiles(opts.evidence, factTypesOf(rules), onProgress);
   for (const f of loaded.files) sources.set(f.file, f.text);
-  const appraisal = await loadAppraisal(opts, quarterOfEvidence(loaded.files, opts.quarter), factTypeOf(rules));
+  const appraisal = await loadAppraisal(opts, quarterOfEvidence(loaded.files, opts.quarter), factTypesOf(rules));
   for (const t of appraisal?.texts ?? []) if (t.text) sources.set(t.file, t.text);
   const validated = validateEvidence(rules, loaded.files, {
     path: opts.evidence,
@@ -123,7 +124,7 @@ async function loadExplanations(opts: QuarterOptions, quarter: string): Promise<
 }
 
 /** Reads the appraisal named (YAML, or the workbook of `cchc appraise`, or both), or the default files that exist; undefined when there is none. */
-async function loadAppraisal(opts: QuarterOptions, quarter: string | undefined, typeOf: ReturnType<typeof factTypeOf>) {
+async function loadAppraisal(opts: QuarterOptions, quarter: string | undefined, types: FactTypes) {
   if (opts.appraisal === false) return undefined;
   let files = opts.appraisal ?? [];
   if (opts.appraisal === undefined && quarter !== undefined) {
@@ -135,7 +136,7 @@ async function loadAppraisal(opts: QuarterOptions, quarter: string | undefined, 
   const diagnostics: Diagnostic[] = [];
   const sources: SourceFile[] = [];
   for (const file of files) {
-    const loaded = /\.xlsx$/i.test(file) ? await loadAppraisalWorkbook(file, typeOf) : await loadYamlFile(file);
+    const loaded = /\.xlsx$/i.test(file) ? await loadAppraisalWorkbook(file, types) : await loadYamlFile(file);
     diagnostics.push(...loaded.diagnostics);
     if (loaded.source) sources.push(loaded.source);
   }

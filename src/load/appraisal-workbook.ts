@@ -3,7 +3,7 @@ import { APPRAISAL_FORM } from '../model/appraisal-form.js';
 import type { FactValue } from '../model/evidence.js';
 import { setOwn } from '../model/own.js';
 import type { FactType } from '../model/scorecard.js';
-import { FormPlaces, formSheets, locatorOf, openWorkbook, readValue, textOf, type FactTypeOf, type WorkbookOpener } from './evidence-workbook.js';
+import { FormPlaces, formSheets, locatorOf, openWorkbook, readValue, textOf, typeOfFact, type FactTypes, type WorkbookOpener } from './evidence-workbook.js';
 import type { FormStamp, SourceFile } from './yaml-file.js';
 
 interface RawUnit {
@@ -19,10 +19,11 @@ interface RawUnit {
  * document, the committee's points, "not applicable" and "explanation requested" marked Có. A
  * blank appraised value keeps the unit's figure. Never throws for problems of the file itself.
  */
-export async function loadAppraisalWorkbook(file: string, typeOf: FactTypeOf, open: WorkbookOpener = openWorkbook): Promise<{ source?: SourceFile; diagnostics: Diagnostic[] }> {
+export async function loadAppraisalWorkbook(file: string, types: FactTypes, open: WorkbookOpener = openWorkbook): Promise<{ source?: SourceFile; diagnostics: Diagnostic[] }> {
   const opened = await open(file);
   if (!('wb' in opened)) return opened;
   const { wb } = opened;
+  const typeOf = typeOfFact(types);
   const C = APPRAISAL_FORM.col;
   const diagnostics: Diagnostic[] = [];
   const places = new FormPlaces(file);

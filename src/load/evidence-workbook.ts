@@ -24,6 +24,19 @@ interface RawEntry {
 /** The type of a fact of a unit's bloc, to read a cell as the fact needs; undefined for a fact unknown. */
 export type FactTypeOf = (unit: string, fact: string) => FactType | undefined;
 
+/** What a form reader needs of the rules, as plain data a worker thread can be given: each unit's bloc, each bloc's facts' types. */
+export interface FactTypes {
+  blocOf: Map<string, string>;
+  types: Map<string, Map<string, FactType>>;
+}
+
+export function typeOfFact({ blocOf, types }: FactTypes): FactTypeOf {
+  return (unit, fact) => {
+    const bloc = blocOf.get(unit);
+    return bloc === undefined ? undefined : types.get(bloc)?.get(fact);
+  };
+}
+
 /**
  * Reads a filled evidence form (`cchc template`) into the same data an evidence YAML file
  * holds, with every value's cell as its location (`file.xlsx!Sheet!E7`). Rows are found by the
@@ -31,6 +44,25 @@ export type FactTypeOf = (unit: string, fact: string) => FactType | undefined;
  * throws for problems of the file itself.
  */
 export async function loadEvidenceWorkbook(file: string, typeOf: FactTypeOf, open: WorkbookOpener = openWorkbook): Promise<{ source?: SourceFile; diagnostics: Diagnostic[] }> {
+  const { form, diagnostics } = await readEvidenceWorkbook(file, typeOf, open);
+  return { source: form && sourceOfForm(form), diagnostics };
+}
+
+/**
+ * What a filled evidence form holds, as plain data a worker thread can send: the data, the stamps
+ * of its sheets, where each value was read, and which values were refused (by `key`).
+ */
+export interface ReadForm {
+  file: string;
+  start: Location;
+  data: { quarter: string; units: Record<string, RawEntry> };
+  forms: FormStamp[];
+  places: PlainPlaces;
+  refused: Set<string>;
+}
+
+/** Reads a filled evidence form (see loadEvidenceWorkbook) into plain data. */
+export async function readEvidenceWorkbook(file: string, typeOf: FactTypeOf, open: WorkbookOpener = openWorkbook): Promise<{ form?: ReadForm; diagnostics: Diagnostic[] }> {
   const opened = await open(file);
   if (!('wb' in opened)) return opened;
   const { wb } = opened;
@@ -97,18 +129,22 @@ export async function loadEvidenceWorkbook(file: string, typeOf: FactTypeOf, ope
   }
   const start: Location = { file, sheet: wb.worksheets[0]?.name ?? '', line: 1, col: 1 };
   if (forms.length === 0) return { diagnostics: diagnostics.length > 0 ? diagnostics : [diagnostic('EVIDENCE_NOT_A_FORM', start)] };
-  const locate = locatorOf(places, start);
-  const source: SourceFile = {
-    file,
+  return { form: { file, start, data: { quarter: forms[0]!.quarter, units }, forms, places: places.toPlain(), refused }, diagnostics };
+}
+
+/** The source file of a form read, its values located at their cells. */
+export function sourceOfForm(form: ReadForm): SourceFile {
+  const places = FormPlaces.fromPlain(form.file, form.places);
+  return {
+    file: form.file,
     text: '',
-    data: { quarter: forms[0]!.quarter, units },
+    data: form.data,
     parsed: true,
-    locate,
+    locate: locatorOf(places, form.start),
     slotOf: (path) => places.get(path, 'value'),
-    refused: (path) => refused.has(key(path)),
-    forms,
+    refused: (path) => form.refused.has(key(path)),
+    forms: form.forms,
   };
-  return { source, diagnostics };
 }
 
 /** Where a form's layout keeps its marker and stamp: the hidden key column, the stamp's rows, the visible label column. */
@@ -193,6 +229,19 @@ export class FormPlaces {
 
   constructor(readonly file: string) {}
 
+  /** The places as plain data, which a worker thread can send. */
+  toPlain(): PlainPlaces {
+    return { quarter: this.quarter, units: [...this.#units].map(([unit, p]) => ({ unit, sheet: p.sheet, cells: p.cells })) };
+  }
+
+  /** Places sent as plain data, their keys shared again with the other forms'. */
+  static fromPlain(file: string, plain: PlainPlaces): FormPlaces {
+    const places = new FormPlaces(file);
+    places.quarter = plain.quarter;
+    for (const { unit, sheet, cells } of plain.units) places.#units.set(unit, new UnitPlaces(file, sheet, new Map([...cells].map(([k, cell]) => [pooled(k), cell]))));
+    return places;
+  }
+
   /** The places of a unit, read from `sheet`. */
   sheet(unit: string, sheet: string): UnitPlaces {
     const places = new UnitPlaces(this.file, sheet);
@@ -207,29 +256,33 @@ export class FormPlaces {
   }
 }
 
+/** FormPlaces as plain data: by unit, its sheet and its cells by key. */
+export interface PlainPlaces {
+  quarter: Location | undefined;
+  units: { unit: string; sheet: string; cells: Map<string, number> }[];
+}
+
 /** A unit's places on its sheet: row × 2^15 + column (a column is at most 16,384), by shared key. */
 class UnitPlaces {
-  readonly #cells = new Map<string, number>();
-
   constructor(
     readonly file: string,
     readonly sheet: string,
+    readonly cells = new Map<string, number>(),
   ) {}
 
   set(path: Path, row: number, col: number, target: 'value' | 'key'): void {
-    this.#cells.set(sharedKey(path, target), row * 32768 + col);
+    this.cells.set(pooled(key(path, target)), row * 32768 + col);
   }
 
   get(path: Path, target: 'value' | 'key'): Location | undefined {
-    const cell = this.#cells.get(key(path, target));
+    const cell = this.cells.get(key(path, target));
     return cell === undefined ? undefined : { file: this.file, sheet: this.sheet, line: Math.floor(cell / 32768), col: cell % 32768 };
   }
 }
 
 /** One copy of each key's text for all the forms of a run (a bloc's forms have the same rows); the pool is emptied past 100,000 keys. */
 const keyPool = new Map<string, string>();
-function sharedKey(path: Path, target: 'value' | 'key'): string {
-  const k = key(path, target);
+function pooled(k: string): string {
   const kept = keyPool.get(k);
   if (kept !== undefined) return kept;
   if (keyPool.size >= 100_000) keyPool.clear();

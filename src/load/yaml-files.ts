@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { runOnWorkers } from './worker-pool.js';
 import { parseYaml, readYamlText, sourceOf, type SourceFile } from './yaml-file.js';
 
 /**
@@ -28,83 +28,43 @@ type Loaded = { source?: SourceFile; diagnostics: Diagnostic[] };
 /**
  * Reads and parses YAML files, as loadYamlFile each, with the same results in the same order;
  * large sets on as many worker threads as there are cores and the memory budget allows
- * (`parallelFrom` for tests).
+ * (`parallelFrom` for tests). `onDone` is told of each file as it is done with.
  */
-export async function loadYamlFiles(files: readonly string[], parallelFrom = PARALLEL_FROM): Promise<Loaded[]> {
+export async function loadYamlFiles(files: readonly string[], parallelFrom = PARALLEL_FROM, onDone: () => void = () => undefined): Promise<Loaded[]> {
   // One file open at a time: a folder may hold a file per unit, more than a process may open at once.
   const read: Awaited<ReturnType<typeof readYamlText>>[] = [];
   for (const file of files) read.push(await readYamlText(file));
   const texts = read.flatMap((r, index) => ('text' in r ? [{ index, text: r.text }] : []));
   const size = texts.reduce((n, t) => n + t.text.length, 0);
   const loaded: Loaded[] = read.map((r) => ('text' in r ? { diagnostics: [] } : r));
+  for (let i = texts.length; i < files.length; i++) onDone();
   if (size < parallelFrom) {
-    for (const { index, text } of texts) loaded[index] = parseYaml(files[index]!, text);
+    for (const { index, text } of texts) {
+      loaded[index] = parseYaml(files[index]!, text);
+      onDone();
+    }
     return loaded;
   }
   const largest = texts.reduce((n, t) => Math.max(n, t.text.length), 0);
   const count = Math.max(1, Math.min(availableParallelism(), texts.length, Math.floor(TREES_BUDGET / (TREE_BYTES_PER_BYTE * largest))));
   // Largest first, so that no worker is left with a large file at the end.
   const queue = [...texts].sort((a, b) => b.text.length - a.text.length);
-  const workers = new Set<Worker>();
-  // Set when a worker has failed: the other slots start no worker and take no file after it.
-  let failed = false;
-  const slot = async () => {
-    let worker: Worker | undefined;
-    let parsed = 0;
-    for (let next = queue.shift(); next && !failed; next = queue.shift()) {
-      // Not the command's own Node options (`--input-type` from a script run with -e would stop a worker from starting).
-      if (!worker) workers.add((worker = new Worker(new URL('./yaml-worker.js', import.meta.url), { execArgv: [] })));
-      const file = files[next.index]!;
-      const m = await parsedBy(worker, { file, text: next.text });
-      loaded[next.index] = { source: sourceOf(file, m.text, m.data, m.parsed), diagnostics: m.diagnostics };
-      parsed += next.text.length;
-      if (parsed >= WORKER_BYTES || queue.length === 0) {
-        // Ended when done, not left idle without an 'error' listener while the other slots work.
-        workers.delete(worker);
-        await worker.terminate();
-        worker = undefined;
-        parsed = 0;
-      }
-    }
-  };
-  try {
-    await Promise.all(Array.from({ length: count }, slot));
-  } catch (err) {
-    failed = true;
-    throw err;
-  } finally {
-    await Promise.all([...workers].map((w) => w.terminate()));
+  const parsed = await runOnWorkers<{ file: string; text: string }, Parsed>(
+    new URL('./yaml-worker.js', import.meta.url),
+    queue.map(({ index, text }) => ({ file: files[index]!, text })),
+    { count, retireAt: WORKER_BYTES, weight: (job) => job.text.length, onDone, describe: (job) => job.file },
+  );
+  for (const [i, { index }] of queue.entries()) {
+    const m = parsed[i]!;
+    loaded[index] = { source: sourceOf(files[index]!, m.text, m.data, m.parsed), diagnostics: m.diagnostics };
   }
   return loaded;
 }
 
+/** A file parsed by a worker (yaml-worker.ts). */
 interface Parsed {
   text: string;
   data: unknown;
   parsed: boolean;
   diagnostics: Diagnostic[];
-}
-
-/** One file parsed by a worker (yaml-worker.ts). */
-function parsedBy(worker: Worker, job: { file: string; text: string }): Promise<Parsed> {
-  return new Promise((resolve, reject) => {
-    const stop = () => {
-      worker.off('message', done);
-      worker.off('error', failed);
-      worker.off('exit', exited);
-    };
-    const done = (m: Parsed) => {
-      stop();
-      resolve(m);
-    };
-    const failed = (err: Error) => {
-      stop();
-      reject(err);
-    };
-    const exited = (code: number) => failed(new Error(`the YAML worker stopped (exit code ${code}) while parsing ${job.file}`));
-    worker.on('message', done);
-    worker.on('error', failed);
-    worker.on('exit', exited);
-    worker.postMessage(job);
-  });
 }

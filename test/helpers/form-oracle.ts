@@ -4,7 +4,8 @@ import ExcelJS from 'exceljs';
 import { expect } from 'vitest';
 import { diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { loadEvidenceWorkbook, openWorkbook, unpackWorkbookFile, type FactTypeOf, type WorkbookOpener } from '../../src/load/evidence-workbook.js';
-import type { Path } from '../../src/load/yaml-file.js';
+import type { Path, SourceFile } from '../../src/load/yaml-file.js';
+import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { writeZip } from './zip.js';
 
 /** Opens a workbook with exceljs's full `load`, after the same checks of its bytes, as cchc did before the lean reader. */
@@ -31,11 +32,15 @@ function pathsOf(value: unknown, path: Path = []): Path[] {
 
 /** What a form loader gives, as plain data: the evidence, the stamps, the diagnostics, and where each path of the evidence is said. */
 async function readAs(file: string, open: WorkbookOpener): Promise<unknown> {
-  const { source, diagnostics } = await loadEvidenceWorkbook(file, someTypeOf, open);
+  return plainOf(await loadEvidenceWorkbook(file, someTypeOf, open));
+}
+
+/** A form read, as plain data: the evidence, the stamps, the diagnostics, and where each path of the evidence is said. */
+export function plainOf({ source, diagnostics }: { source?: SourceFile; diagnostics: Diagnostic[] }): unknown {
   const places = source
     ? pathsOf(source.data).map((p) => [p.join('/'), source.locate(p), source.locate(p, 'key'), source.slotOf?.(p), source.refused?.(p)])
     : [];
-  return { data: source?.data, forms: source?.forms, diagnostics, places };
+  return { file: source?.file, data: source?.data, forms: source?.forms, diagnostics, places };
 }
 
 /**
