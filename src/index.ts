@@ -114,7 +114,7 @@ export async function loadQuarterResults(
 }
 
 /** Writes the letters and report.docx of a scored quarter again under `out`, all or nothing. docx loads here. */
-export async function writeDocuments(input: ReportInput, out: string): Promise<{ written: string[]; leftovers: OutputError[] }> {
+export async function writeDocuments(input: ReportInput, out: string): Promise<{ written: string[]; leftovers: OutputError[]; digests: ReadonlyMap<string, string> }> {
   return (await import('./report/write-reports.js')).writeDocuments(input, out);
 }
 
@@ -127,7 +127,7 @@ export async function writeReports(
   input: ReportInput,
   out: string,
   options: Omit<WriteOptions, 'ops'> = {},
-): Promise<{ written: string[]; kept: string[]; leftovers: OutputError[] }> {
+): Promise<{ written: string[]; kept: string[]; leftovers: OutputError[]; digests: ReadonlyMap<string, string> }> {
   const report = await import('./report/write-reports.js');
   return report.writeReports(input, out, options);
 }

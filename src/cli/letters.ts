@@ -90,9 +90,9 @@ export async function lettersCommand(opts: LettersOptions, io: Output = STDIO): 
     stamp: opts.date ? new Date(`${opts.date}T00:00:00Z`) : lastDayOf(results.quarter),
   };
   try {
-    const { written, leftovers } = await writeDocuments(input, out);
+    const { written, leftovers, digests } = await writeDocuments(input, out);
     // Publication checks the outputs against the log: the letters written here are recorded as the score's are.
-    await appendLogLine(out, { time: new Date().toISOString(), user: currentUser(), command: 'letters', args: opts.args ?? [], inputs: await digestFiles(inputs), outputs: await digestOutputs(out, written) });
+    await appendLogLine(out, { time: new Date().toISOString(), user: currentUser(), command: 'letters', args: opts.args ?? [], inputs: await digestFiles(inputs), outputs: await digestOutputs(out, written, digests) });
     for (const l of leftovers) io.err(`cchc: ${vi ? 'cảnh báo: không xóa được' : 'warning: could not remove'} ${l.file}: ${l.code}\n`);
     const letters = written.length - 1;
     io.out(vi ? `Đã ghi ${join(out, 'report.docx')} và ${letters} thông báo trong ${join(out, 'letters')}\n` : `Wrote ${join(out, 'report.docx')} and ${letters} letters in ${join(out, 'letters')}\n`);

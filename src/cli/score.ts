@@ -131,6 +131,7 @@ export async function scoreCommand(opts: ScoreOptions, io: Output = STDIO): Prom
   };
   let leftovers: OutputError[];
   let outputs: string[];
+  let digests: ReadonlyMap<string, string>;
   try {
     const wrote = await writeReports(input, out, {
       onProgress: progress.update,
@@ -141,7 +142,7 @@ export async function scoreCommand(opts: ScoreOptions, io: Output = STDIO): Prom
       beforeCommit: published !== undefined ? reopen : undefined,
       replaces: before.ids,
     });
-    ({ leftovers } = wrote);
+    ({ leftovers, digests } = wrote);
     outputs = [...wrote.written, ...wrote.kept];
     progress.done();
   } catch (err) {
@@ -152,7 +153,7 @@ export async function scoreCommand(opts: ScoreOptions, io: Output = STDIO): Prom
   }
   try {
     const changed = changedUnits(before.scores, results);
-    const entry = { command: 'score', args, inputs: await digestFiles(inputs), outputs: await digestOutputs(out, outputs), changed };
+    const entry = { command: 'score', args, inputs: await digestFiles(inputs), outputs: await digestOutputs(out, outputs, digests), changed };
     await appendLogLine(out, { time: new Date().toISOString(), user: currentUser(), ...entry });
   } catch (err) {
     if (!(err instanceof OutputError)) throw err;

@@ -187,7 +187,7 @@ async function inWorkers(shared: UnitDocumentsInput, jobs: UnitDocumentJob[], co
  * Returns the paths written, relative to `out`; the scorecards left in place because they were
  * already as this run would write them (`memo`); and the files that could not be tidied afterwards.
  */
-export async function writeReports(input: ReportInput, out: string, options: WriteOptions = {}): Promise<{ written: string[]; kept: string[]; leftovers: OutputError[] }> {
+export async function writeReports(input: ReportInput, out: string, options: WriteOptions = {}): Promise<{ written: string[]; kept: string[]; leftovers: OutputError[]; digests: ReadonlyMap<string, string> }> {
   const { onProgress = () => undefined, ops, unitFiles: withUnits = true, letters: withLetters = true } = options;
   // Only the ids are kept of the results.json replaced, which may be large.
   const gone = options.replaces ?? unitIdsIn(await readFile(join(out, 'results.json'), 'utf8').then((text) => JSON.parse(text) as unknown, () => undefined));
@@ -243,7 +243,7 @@ export async function writeReports(input: ReportInput, out: string, options: Wri
     const path = files.get(unit)!;
     if (!unchanged.has(unit)) memo!.set(path, `${digest} ${await changeTime(join(out, path))}`);
   }
-  return { written: [...staged.committed], kept: [...unchanged].map((unit) => files.get(unit)!), leftovers: staged.leftovers };
+  return { written: [...staged.committed], kept: [...unchanged].map((unit) => files.get(unit)!), leftovers: staged.leftovers, digests: staged.digests };
 }
 
 /** Writes the committee's quarterly report, on this thread while the workers make the units' documents. */
@@ -256,7 +256,7 @@ async function writeQuarterDocument(input: ReportInput, add: (path: string, byte
  * Writes report.docx and every unit's letter again under `out` (`cchc letters`), all or nothing,
  * leaving the quarter's other outputs as they are. Returns the paths written, relative to `out`.
  */
-export async function writeDocuments(input: ReportInput, out: string, ops?: FileOps): Promise<{ written: string[]; leftovers: OutputError[] }> {
+export async function writeDocuments(input: ReportInput, out: string, ops?: FileOps): Promise<{ written: string[]; leftovers: OutputError[]; digests: ReadonlyMap<string, string> }> {
   const staged = await writeStaged(
     out,
     async (stage) => {
@@ -267,7 +267,7 @@ export async function writeDocuments(input: ReportInput, out: string, ops?: File
     ops,
   );
   await staged.removeStale(LETTERS_DIR);
-  return { written: [...staged.committed], leftovers: staged.leftovers };
+  return { written: [...staged.committed], leftovers: staged.leftovers, digests: staged.digests };
 }
 
 /**

@@ -32,9 +32,17 @@ export async function digestFiles(paths: readonly string[]): Promise<FileDigest[
   return digestAll(paths.map((file) => ({ file, path: file })));
 }
 
-/** The digest of each file of `dir` listed (relative to it, any separator), named with `/`, sorted. */
-export async function digestOutputs(dir: string, files: readonly string[]): Promise<FileDigest[]> {
-  return digestAll([...new Set(files.map(slashed))].sort().map((file) => ({ file, path: join(dir, file) })));
+/**
+ * The digest of each file of `dir` listed (relative to it, any separator), named with `/`, sorted.
+ * A file of `known` (by path relative to `dir`: the digests of the bytes a run has just put in
+ * place) is not read again.
+ */
+export async function digestOutputs(dir: string, files: readonly string[], known: ReadonlyMap<string, string> = new Map()): Promise<FileDigest[]> {
+  const given = new Map([...known].map(([file, sha256]) => [slashed(file), sha256]));
+  const listed = [...new Set(files.map(slashed))].sort();
+  const read = await digestAll(listed.filter((file) => !given.has(file)).map((file) => ({ file, path: join(dir, file) })));
+  const found = new Map(read.map((d) => [d.file, d.sha256]));
+  return listed.map((file) => ({ file, sha256: given.get(file) ?? found.get(file)! }));
 }
 
 /** Digests files AT_ONCE at a time, keeping their order. */

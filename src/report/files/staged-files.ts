@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { Dirent } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
@@ -44,9 +44,13 @@ export class StagedFiles {
     this.root = resolve(out);
   }
 
+  /** By path (relative to the output folder), the SHA-256 of each file staged from content in memory: the log need not read it again. */
+  readonly digests = new Map<string, string>();
+
   /** Writes `content` beside `path` (relative to the output folder) under a temporary name. */
   async add(path: string, content: string | Uint8Array): Promise<void> {
     await this.addWith(path, (temp) => this.ops.writeFile(temp, content));
+    this.digests.set(path, createHash('sha256').update(content).digest('hex'));
   }
 
   /** Has `write` make the file for `path` itself, at the temporary name it is given (for a streamed workbook). */
