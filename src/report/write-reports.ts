@@ -60,10 +60,10 @@ export interface WriteOptions {
   replaces?: readonly string[];
 }
 
-/** By scorecard path: a digest of what it was written from, and the file's change time after writing. */
+/** By scorecard or letter path: a digest of what it was written from, and the file's change time after writing. */
 export type ScorecardMemo = Map<string, string>;
 
-/** Which of a unit's documents to make: scorecards (less those in `skip`, by unit id), letters. */
+/** Which of a unit's documents to make: scorecards, letters, less those in `skip` (by path relative to the output folder). */
 export interface UnitDocuments {
   scorecards?: boolean;
   letters?: boolean;
@@ -78,9 +78,9 @@ export function unitDocumentJobs(input: ReportInput, which: UnitDocuments = {}):
   const cardPaths = unitFiles(input.results);
   const letterPaths = letterFiles(input.results);
   const jobs: UnitDocumentJob[] = [
-    ...(scorecards ? cards.jobs.filter((j) => !skip.has(j.unit.id)).map((job) => ({ kind: 'scorecard' as const, path: cardPaths.get(job.unit.id)!, unit: job.unit.id, job })) : []),
+    ...(scorecards ? cards.jobs.map((job) => ({ kind: 'scorecard' as const, path: cardPaths.get(job.unit.id)!, unit: job.unit.id, job })) : []),
     ...(letters ? notices.jobs.map((job) => ({ kind: 'letter' as const, path: letterPaths.get(job.unit.id)!, unit: job.unit.id, job })) : []),
-  ];
+  ].filter((j) => !skip.has(j.path));
   return { shared: { scorecard: cards.shared, letter: notices.shared }, jobs };
 }
 
@@ -184,8 +184,8 @@ async function inWorkers(shared: UnitDocumentsInput, jobs: UnitDocumentJob[], co
  * they renamed into place, so a failure leaves the previous outputs as they were. The scorecards
  * and letters of units the replaced results.json had and this one has not are removed (no other
  * file of the folder is touched).
- * Returns the paths written, relative to `out`; the scorecards left in place because they were
- * already as this run would write them (`memo`); and the files that could not be tidied afterwards.
+ * Returns the paths written, relative to `out`; the scorecards and letters left in place because
+ * they were already as this run would write them (`memo`); and the files that could not be tidied afterwards.
  */
 export async function writeReports(input: ReportInput, out: string, options: WriteOptions = {}): Promise<{ written: string[]; kept: string[]; leftovers: OutputError[]; digests: ReadonlyMap<string, string> }> {
   const { onProgress = () => undefined, ops, unitFiles: withUnits = true, letters: withLetters = true } = options;
@@ -193,11 +193,11 @@ export async function writeReports(input: ReportInput, out: string, options: Wri
   const gone = options.replaces ?? unitIdsIn(await readFile(join(out, 'results.json'), 'utf8').then((text) => JSON.parse(text) as unknown, () => undefined));
   const files = unitFiles(input.results);
   const { memo } = options;
-  const inputs = memo && withUnits ? scorecardInputs(input) : undefined;
+  const inputs = memo ? documentInputs(input, withUnits, withLetters) : new Map<string, string>();
+  // Paths of the scorecards and letters already as this run would write them.
   const unchanged = new Set<string>();
-  for (const [unit, digest] of inputs ?? []) {
-    const path = files.get(unit)!;
-    if (memo!.get(path) === `${digest} ${await changeTime(join(out, path))}`) unchanged.add(unit);
+  for (const [path, digest] of inputs) {
+    if (memo!.get(path) === `${digest} ${await changeTime(join(out, path))}`) unchanged.add(path);
   }
   const staged = await writeStaged(
     out,
@@ -205,7 +205,7 @@ export async function writeReports(input: ReportInput, out: string, options: Wri
       // results.json and the ranking are written on this thread while worker threads make the scorecards.
       const stop: Stop = { stopped: false };
       let done = 0;
-      const total = (withUnits ? files.size - unchanged.size : 0) + (withLetters ? files.size : 0);
+      const total = (withUnits ? files.size : 0) + (withLetters ? files.size : 0) - unchanged.size;
       await allOf(
         [
           stage.addWith('results.json', (temp) => writeJsonFile(temp, input.results)),
@@ -239,11 +239,10 @@ export async function writeReports(input: ReportInput, out: string, options: Wri
   await staged.removeStale('.');
   await staged.removeStale(UNITS_DIR);
   await staged.removeStale(LETTERS_DIR);
-  for (const [unit, digest] of inputs ?? []) {
-    const path = files.get(unit)!;
-    if (!unchanged.has(unit)) memo!.set(path, `${digest} ${await changeTime(join(out, path))}`);
+  for (const [path, digest] of inputs) {
+    if (!unchanged.has(path)) memo!.set(path, `${digest} ${await changeTime(join(out, path))}`);
   }
-  return { written: [...staged.committed], kept: [...unchanged].map((unit) => files.get(unit)!), leftovers: staged.leftovers, digests: staged.digests };
+  return { written: [...staged.committed], kept: [...unchanged], leftovers: staged.leftovers, digests: staged.digests };
 }
 
 /** Writes the committee's quarterly report, on this thread while the workers make the units' documents. */
@@ -288,12 +287,28 @@ async function allOf(parts: Promise<void>[], stop: Stop): Promise<void> {
   if (failed) throw failed.reason;
 }
 
-/** By unit id, a digest of everything its scorecard is made from (writeUnitWorkbook's input and job). */
-function scorecardInputs(input: ReportInput): Map<string, string> {
-  const { shared, jobs } = scorecardsOf(input);
-  const common = JSON.stringify([shared.lang, shared.date ?? null, shared.stamp.toISOString(), shared.rules.scheme, shared.quarter, shared.comparison ?? null]);
-  const blocs = new Map(shared.rules.blocs.map((b) => [b.bloc, JSON.stringify(b)]));
-  return new Map(jobs.map((job) => [job.unit.id, createHash('sha256').update(common).update(blocs.get(job.bloc)!).update(JSON.stringify(job)).digest('hex')]));
+/**
+ * By path, a digest of everything each scorecard (writeUnitWorkbook's input and job) and each
+ * letter (writeLetter's) is made from, of the kinds this run writes.
+ */
+function documentInputs(input: ReportInput, scorecards: boolean, letters: boolean): Map<string, string> {
+  const digests = new Map<string, string>();
+  const digest = (...parts: string[]) => parts.reduce((hash, part) => hash.update(part), createHash('sha256')).digest('hex');
+  if (scorecards) {
+    const { shared, jobs } = scorecardsOf(input);
+    const common = JSON.stringify([shared.lang, shared.date ?? null, shared.stamp.toISOString(), shared.rules.scheme, shared.quarter, shared.comparison ?? null]);
+    const blocs = new Map(shared.rules.blocs.map((b) => [b.bloc, JSON.stringify(b)]));
+    const paths = unitFiles(input.results);
+    for (const job of jobs) digests.set(paths.get(job.unit.id)!, digest(common, blocs.get(job.bloc)!, JSON.stringify(job)));
+  }
+  if (letters) {
+    const { shared, jobs } = lettersOf(input);
+    // The whole shared input, all the rules included.
+    const common = JSON.stringify(shared);
+    const paths = letterFiles(input.results);
+    for (const job of jobs) digests.set(paths.get(job.unit.id)!, digest('letter', common, JSON.stringify(job)));
+  }
+  return digests;
 }
 
 /** A file's change time, or "none": a scorecard edited or removed since it was written is written again. */

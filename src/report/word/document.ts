@@ -167,14 +167,18 @@ export function table(columns: readonly Column[], rows: readonly (string | strin
   });
 }
 
-/** A picture (PNG) of `width` × `height` pixels, printed `widthMm` wide, centred. */
-export function picture(png: Uint8Array, width: number, height: number, widthMm: number): Paragraph {
+/**
+ * A picture (PNG) of `width` × `height` pixels, printed `widthMm` wide, centred. `id` numbers it
+ * within its document (unique there): docx would take the next of a count kept for the whole
+ * process, so that a document made again in a watching process would not be the same bytes.
+ */
+export function picture(png: Uint8Array, width: number, height: number, widthMm: number, id: number): Paragraph {
   const px = (widthMm / 25.4) * 96;
   return new Paragraph({
     alignment: AlignmentType.CENTER,
     spacing: { before: 120, after: 120 },
     keepNext: true,
-    children: [new ImageRun({ type: 'png', data: png, transformation: { width: Math.round(px), height: Math.round((px * height) / width) } })],
+    children: [new ImageRun({ type: 'png', data: png, transformation: { width: Math.round(px), height: Math.round((px * height) / width) }, altText: { id: String(id) } })],
   });
 }
 

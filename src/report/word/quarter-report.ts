@@ -61,7 +61,7 @@ export async function writeQuarterReport(input: ReportInput): Promise<Buffer> {
       axis: R.chartAxis,
       cutLabel: R.cutLabel,
     });
-    children.push(picture(png, CHART_SIZE.width, CHART_SIZE.height, 160));
+    children.push(picture(png, CHART_SIZE.width, CHART_SIZE.height, 160, i + 1));
     const rows = outcome.units.map((u) => [
       String(u.rank),
       u.name,
