@@ -92,11 +92,11 @@ async function loadWorkbooks(files: readonly string[], types: FactTypes, onDone:
     }
     return loaded;
   }
-  const read = await runOnWorkers<string, { form?: ReadForm; diagnostics: Diagnostic[] }>(new URL('./form-worker.js', import.meta.url), files, {
+  return runOnWorkers(new URL('./form-worker.js', import.meta.url), files, {
     count: availableParallelism(),
     shared: types,
+    receive: ({ form, diagnostics }: { form?: ReadForm; diagnostics: Diagnostic[] }): Loaded => ({ source: form && reader.sourceOfForm(form), diagnostics }),
     onDone,
     describe: (file) => file,
   });
-  return read.map(({ form, diagnostics }) => ({ source: form && reader.sourceOfForm(form), diagnostics }));
 }

@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 
-export interface PoolOptions<J> {
+export interface PoolOptions<J, R> {
   /** Workers at once (at most one per job). */
   count: number;
   /** Given to every worker as it starts (`workerData`). */
@@ -11,6 +11,11 @@ export interface PoolOptions<J> {
    */
   retireAt?: number;
   weight?: (job: J) => number;
+  /**
+   * What is kept of a worker's answer to a job, made as the answer comes (so that the answers,
+   * as sent, do not pile up until the last job is done).
+   */
+  receive: (answer: never, job: J) => R;
   /** Told of each job done, as it is done. */
   onDone?: (index: number) => void;
   /** A job as a message about a worker that stopped names it. */
@@ -19,11 +24,11 @@ export interface PoolOptions<J> {
 
 /**
  * Runs jobs on worker threads running `script` (a module that answers each message it receives
- * with one message), the workers taking the jobs in the order given, one at a time each; the
- * answers are returned in the jobs' order. A worker that fails or stops fails the whole: the other
+ * with one message), the workers taking the jobs in the order given, one at a time each; what is
+ * received of the answers is returned in the jobs' order. A worker that fails or stops fails the whole: the other
  * workers take no further job, and every worker is ended before the error is thrown.
  */
-export async function runOnWorkers<J, R>(script: URL, jobs: readonly J[], options: PoolOptions<J>): Promise<R[]> {
+export async function runOnWorkers<J, R>(script: URL, jobs: readonly J[], options: PoolOptions<J, R>): Promise<R[]> {
   const answers: R[] = new Array<R>(jobs.length);
   const workers = new Set<Worker>();
   let next = 0;
@@ -37,7 +42,7 @@ export async function runOnWorkers<J, R>(script: URL, jobs: readonly J[], option
       const job = jobs[index]!;
       // Not the command's own Node options (`--input-type` from a script run with -e would stop a worker from starting).
       if (!worker) workers.add((worker = new Worker(script, { execArgv: [], workerData: options.shared })));
-      answers[index] = await answerOf<R>(worker, job, options.describe(job));
+      answers[index] = options.receive(await answerOf<never>(worker, job, options.describe(job)), job);
       options.onDone?.(index);
       weight += options.weight?.(job) ?? 0;
       if ((options.retireAt !== undefined && weight >= options.retireAt) || next >= jobs.length) {

@@ -49,15 +49,15 @@ export async function loadYamlFiles(files: readonly string[], parallelFrom = PAR
   const count = Math.max(1, Math.min(availableParallelism(), texts.length, Math.floor(TREES_BUDGET / (TREE_BYTES_PER_BYTE * largest))));
   // Largest first, so that no worker is left with a large file at the end.
   const queue = [...texts].sort((a, b) => b.text.length - a.text.length);
-  const parsed = await runOnWorkers<{ file: string; text: string }, Parsed>(
-    new URL('./yaml-worker.js', import.meta.url),
-    queue.map(({ index, text }) => ({ file: files[index]!, text })),
-    { count, retireAt: WORKER_BYTES, weight: (job) => job.text.length, onDone, describe: (job) => job.file },
-  );
-  for (const [i, { index }] of queue.entries()) {
-    const m = parsed[i]!;
-    loaded[index] = { source: sourceOf(files[index]!, m.text, m.data, m.parsed), diagnostics: m.diagnostics };
-  }
+  const parsed = await runOnWorkers(new URL('./yaml-worker.js', import.meta.url), queue.map(({ index, text }) => ({ file: files[index]!, text })), {
+    count,
+    retireAt: WORKER_BYTES,
+    weight: (job) => job.text.length,
+    receive: (m: Parsed, job): Loaded => ({ source: sourceOf(job.file, m.text, m.data, m.parsed), diagnostics: m.diagnostics }),
+    onDone,
+    describe: (job) => job.file,
+  });
+  for (const [i, { index }] of queue.entries()) loaded[index] = parsed[i]!;
   return loaded;
 }
 
