@@ -391,13 +391,17 @@ describe('--out confinement', SLOW, () => {
     }
   });
 
-  it('with --force over a results.json listing path-like ids, no file outside --out is removed', () => {
+  it('with --force over a results.json listing path-like ids, no file outside --out is removed; the files of a plain id are', () => {
     const parent = tempDir();
     const out = join(parent, 'a', 'b', 'out');
     mkdirSync(join(out, 'units'), { recursive: true });
+    mkdirSync(join(out, 'letters'), { recursive: true });
     const victims = [join(parent, 'victim.xlsx'), join(parent, 'a', 'victim.xlsx'), join(parent, 'a', 'b', 'victim.xlsx')];
     for (const v of victims) writeFileSync(v, 'keep');
-    const ids = ['../victim', '../../victim', '../../../victim', '..\\..\\victim', `${parent}${sep}victim`, 42, null];
+    // Not a cchc results file (no scheme, no quarter): --force writes over it, and its units' files go with it.
+    writeFileSync(join(out, 'units', 'OLD.xlsx'), 'old');
+    writeFileSync(join(out, 'letters', 'OLD.docx'), 'old');
+    const ids = ['../victim', '../../victim', '../../../victim', '..\\..\\victim', `${parent}${sep}victim`, 42, null, 'OLD'];
     writeFileSync(join(out, 'results.json'), JSON.stringify({ blocs: [{ units: ids.map((id) => ({ id })) }, {}, null, { units: 'x' }] }));
     const refused = cchc(['score', '--rules', BASE_RULES, '--evidence', EVIDENCE, '--out', out]);
     expect(refused.code).toBe(2);

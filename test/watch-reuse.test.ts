@@ -50,10 +50,19 @@ describe('score --watch reuses what has not changed', { timeout: 60_000 }, () =>
     expect(await scoreCommand({ ...opts, out: fresh }, quiet)).toBe(0);
     await expectSameOutputs(join(dir, 'out'), fresh);
 
-    // A scorecard removed or edited by hand since is written again; an edit of the rules is seen.
+    // A scorecard or letter removed or edited by hand since is written again, and only they.
+    const kept = new Map([...filesUnder(units).map((f) => [join(units, f), changeTime(join(units, f))] as const), ...filesUnder(letters).map((f) => [join(letters, f), changeTime(join(letters, f))] as const)]);
     rmSync(join(units, 'VP.xlsx'));
+    rmSync(join(letters, 'DL-CAUKE.docx'));
     writeFileSync(join(units, 'KD.xlsx'), 'edited');
     writeFileSync(join(letters, 'KD.docx'), 'edited');
+    const edited = new Map([join(units, 'KD.xlsx'), join(letters, 'KD.docx')].map((f) => [f, changeTime(f)]));
+    expect(await scoreCommand({ ...opts, reuse }, quiet)).toBe(0);
+    const again = [...kept.keys()].filter((f) => changeTime(f) !== (edited.get(f) ?? kept.get(f)));
+    expect(again.sort()).toEqual([join(letters, 'DL-CAUKE.docx'), join(letters, 'KD.docx'), join(units, 'KD.xlsx'), join(units, 'VP.xlsx')].sort());
+    await expectSameOutputs(join(dir, 'out'), fresh);
+
+    // An edit of the rules is seen.
     const scheme = join(rules, 'scheme.yaml');
     writeFileSync(scheme, readFileSync(scheme, 'utf8').replace('{ min: 80, label: "Tốt" }', '{ min: 85, label: "Tốt" }'));
     expect(await scoreCommand({ ...opts, reuse }, quiet)).toBe(0);

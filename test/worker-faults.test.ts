@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs/promises';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { checkRules, type Results } from '../src/index.js';
 import { cchc, ROOT } from './helpers/cli.js';
@@ -45,6 +46,27 @@ describe('worker threads', () => {
     expect(late).toEqual([]);
     expect(readdirSync(join(out, 'units'))).toEqual([]);
   }, 60_000);
+
+  it('a worker that fails or stops on a job fails the whole, naming the job, and no slot waits for ever', async () => {
+    const { runOnWorkers } = (await import(built('load/worker-pool.js'))) as typeof import('../src/load/worker-pool.js');
+    const script = join(tempDir(), 'worker.mjs');
+    writeFileSync(
+      script,
+      `import { parentPort } from 'node:worker_threads';
+parentPort.on('message', (job) => {
+  if (job === 'throws.xlsx') throw new Error('broken reader');
+  if (job === 'stops.xlsx') process.exit(3);
+  parentPort.postMessage(job.toUpperCase());
+});`,
+    );
+    const run = (jobs: string[]) => runOnWorkers(pathToFileURL(script), jobs, { count: 2, receive: (answer: string) => answer, describe: (job) => job });
+    expect(await run(['a.xlsx', 'b.xlsx', 'c.xlsx'])).toEqual(['A.XLSX', 'B.XLSX', 'C.XLSX']);
+    const thrown = (await run(['a.xlsx', 'throws.xlsx', 'c.xlsx', 'd.xlsx']).catch((e: unknown) => e)) as Error;
+    expect(thrown.message).toBe('a worker thread failed while reading throws.xlsx: broken reader');
+    expect((thrown.cause as Error).message).toBe('broken reader');
+    const stopped = (await run(['stops.xlsx', 'b.xlsx']).catch((e: unknown) => e)) as Error;
+    expect(stopped.message).toBe('a worker thread failed while reading stops.xlsx: it stopped (exit code 3)');
+  });
 
   it('an evidence folder of more YAML files than the process may open at once reads every one', () => {
     const dir = tempDir();

@@ -206,9 +206,10 @@ async function requireApartFromEvidence(out: string, evidence: string, lang: Lan
  * this quarter's or `--force` (see requireOwnFolder).
  */
 async function scoresBefore(out: string, quarter: string, opts: ScoreOptions): Promise<{ scores: Map<string, number>; ids: string[] }> {
-  const found = await resultsIn(out);
-  if (!opts.force) requireOwnFolder(out, found, quarter, opts.lang);
-  return { scores: scoresIn(found, quarter), ids: unitIdsIn(found) };
+  const { results, held } = await resultsIn(out);
+  if (!opts.force) requireOwnFolder(out, results, quarter, opts.lang);
+  // The ids of whatever the file holds: with --force over a file not ours, its units' files go with it.
+  return { scores: scoresIn(results, quarter), ids: unitIdsIn(held) };
 }
 
 /**
@@ -234,22 +235,25 @@ function requireOwnFolder(out: string, results: Results | null | undefined, quar
   );
 }
 
-/** The results.json in `out`: undefined when there is none, null when it is not a cchc results file. */
-async function resultsIn(out: string): Promise<Results | null | undefined> {
+/**
+ * The results.json in `out` (`results`): undefined when there is none, null when it is not a
+ * cchc results file; and what it holds as JSON (`held`), whatever that is.
+ */
+async function resultsIn(out: string): Promise<{ results: Results | null | undefined; held?: unknown }> {
   let text: string;
   try {
     text = await readFile(join(out, 'results.json'), 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     // No folder, or a file where the folder should be: nothing to protect (writing will say what is wrong).
-    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
-    return null;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { results: undefined };
+    return { results: null };
   }
   try {
-    const r = JSON.parse(text) as unknown;
-    return isResultsFile(r) ? r : null;
+    const held = JSON.parse(text) as unknown;
+    return { results: isResultsFile(held) ? held : null, held };
   } catch {
-    return null;
+    return { results: null };
   }
 }
 

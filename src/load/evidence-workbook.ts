@@ -30,6 +30,7 @@ export interface FactTypes {
   types: Map<string, Map<string, FactType>>;
 }
 
+/** The types as a reader asks for them: by unit and fact. */
 export function typeOfFact({ blocOf, types }: FactTypes): FactTypeOf {
   return (unit, fact) => {
     const bloc = blocOf.get(unit);

@@ -5,7 +5,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { FactTypes, ReadForm } from './evidence-workbook.js';
 import { runOnWorkers } from './worker-pool.js';
 import type { SourceFile } from './yaml-file.js';
-import { loadYamlFiles } from './yaml-files.js';
+import { loadYamlFiles, type Loaded } from './yaml-files.js';
 
 const EVIDENCE_FILE = /\.(ya?ml|json|xlsx)$/i;
 /** Spreadsheets cchc does not read: save them as .xlsx. */
@@ -13,13 +13,11 @@ const OTHER_SHEET = /\.(xls|xlsm|xlsb|ods|csv)$/i;
 /** Lock files Excel leaves beside a workbook open in it (`~$name.xlsx`). */
 const LOCK_FILE = /^~\$/;
 /**
- * From this many forms on, they are read on worker threads, as many as there are cores: a form
- * takes about 1.7 ms to read, and a worker about 40 ms to start and load the reader, so that on
- * two cores workers gain from some 50 forms on.
+ * From this many forms on, they are read on worker threads, one per core (given two cores or
+ * more): a form takes about 1.7 ms to read, and a worker about 40 ms to start and load the
+ * reader, so that on two cores workers gain from some 50 forms on.
  */
 export const FORMS_ON_WORKERS = 64;
-
-type Loaded = { source?: SourceFile; diagnostics: Diagnostic[] };
 
 /**
  * Reads an evidence file, or every .yaml / .yml / .json / .xlsx file of a folder (not its
@@ -83,7 +81,7 @@ export async function loadEvidenceFiles(path: string, types: FactTypes, onProgre
 async function loadWorkbooks(files: readonly string[], types: FactTypes, onDone: () => void): Promise<Loaded[]> {
   if (files.length === 0) return [];
   const reader = await import('./evidence-workbook.js');
-  if (files.length < FORMS_ON_WORKERS) {
+  if (files.length < FORMS_ON_WORKERS || availableParallelism() < 2) {
     const loaded: Loaded[] = [];
     const typeOf = reader.typeOfFact(types);
     for (const file of files) {

@@ -65,11 +65,12 @@ export async function runOnWorkers<J, R>(script: URL, jobs: readonly J[], option
   return answers;
 }
 
-/** A worker's answer to one job. */
+/** A worker's answer to one job; a failure names the job (`name`), its error kept as the cause. */
 function answerOf<R>(worker: Worker, job: unknown, name: string): Promise<R> {
   return new Promise((resolve, reject) => {
     const stop = () => {
       worker.off('message', done);
+      worker.off('messageerror', failed);
       worker.off('error', failed);
       worker.off('exit', exited);
     };
@@ -79,10 +80,12 @@ function answerOf<R>(worker: Worker, job: unknown, name: string): Promise<R> {
     };
     const failed = (err: Error) => {
       stop();
-      reject(err);
+      reject(new Error(`a worker thread failed while reading ${name}: ${err.message}`, { cause: err }));
     };
-    const exited = (code: number) => failed(new Error(`a worker thread stopped (exit code ${code}) while reading ${name}`));
+    const exited = (code: number) => failed(new Error(`it stopped (exit code ${code})`));
     worker.on('message', done);
+    // An answer that cannot be received is a failure too, not a wait for ever.
+    worker.on('messageerror', failed);
     worker.on('error', failed);
     worker.on('exit', exited);
     worker.postMessage(job);

@@ -23,7 +23,8 @@ const TREE_BYTES_PER_BYTE = 100;
  */
 const WORKER_BYTES = 4 * 1024 * 1024;
 
-type Loaded = { source?: SourceFile; diagnostics: Diagnostic[] };
+/** A file read: its source when it could be parsed, and what is wrong with it. */
+export type Loaded = { source?: SourceFile; diagnostics: Diagnostic[] };
 
 /**
  * Reads and parses YAML files, as loadYamlFile each, with the same results in the same order;

@@ -47,7 +47,7 @@ export const CHART_SIZE = { width: 1200, height: 640 };
 /**
  * Charts drawn lately, by what they were drawn from: a chart takes some 50 ms, most of it
  * encoding the PNG, and a watching `cchc score` draws every bloc's chart again on each edit,
- * most of them as they were. Bounded; the oldest is dropped first.
+ * most of them as they were. Bounded; the one used longest ago is dropped first.
  */
 const drawn = new Map<string, Buffer>();
 const DRAWN_KEPT = 32;
@@ -57,7 +57,12 @@ export function drawBlocChart(chart: BlocChart): Buffer {
   const cutLabels = chart.grades.map((g) => (g.min === undefined ? null : chart.cutLabel(g.label, g.min)));
   const key = JSON.stringify([chart.title, chart.bars, chart.grades, chart.max, chart.axis, cutLabels]);
   const kept = drawn.get(key);
-  if (kept) return kept;
+  if (kept) {
+    // Last used, last dropped.
+    drawn.delete(key);
+    drawn.set(key, kept);
+    return kept;
+  }
   const png = drawChart(chart);
   if (drawn.size >= DRAWN_KEPT) drawn.delete(drawn.keys().next().value!);
   drawn.set(key, png);
