@@ -336,7 +336,7 @@ export const CODES = {
   },
   SCORECARD_GRADE_CONDITION: {
     severity: 'error',
-    doc: 'A grade\'s `unless` or `maxShare` cannot be applied: a condition names both a penalty and a quarter grade (or neither, or `above` without a penalty), a penalty id that no bloc has, a quarter grade that scheme.yaml does not have; or the last grade, which takes every unit refused above it, has a quota or conditions.',
+    doc: 'A grade\'s `unless` or `maxShare` cannot be applied: a condition names both a penalty and a quarter grade (or neither, or `above` without a penalty), a penalty id that no bloc has, a quarter grade that scheme.yaml does not have, or a quarter grade in the quarters\' own grades (only the year\'s grades can ask what a quarter was graded); or the last grade, which takes every unit refused above it, has a quota or conditions.',
     vi: (p) =>
       p.problem === 'both'
         ? 'mỗi điều kiện là một "penalty" (kèm "above") hoặc một "quarterGrade", không cả hai'
@@ -346,7 +346,9 @@ export const CODES = {
             ? `không khối nào có tiêu chí điểm trừ "${p.id}"${p.hint ? `; có phải ý là "${p.hint}"?` : ''} (các điểm trừ: ${p.known})`
             : p.problem === 'unknownGrade'
               ? `xếp loại quý "${p.label}" không có trong grades của scheme.yaml (${p.known})`
-              : `xếp loại cuối cùng nhận mọi đơn vị bị từ chối ở trên: không được có "${p.key}"`,
+              : p.problem === 'quarterly'
+                ? `"quarterGrade" chỉ dùng trong xếp loại năm (year.grades): xếp loại quý không xét được xếp loại của chính quý đó`
+                : `xếp loại cuối cùng nhận mọi đơn vị bị từ chối ở trên: không được có "${p.key}"`,
     en: (p) =>
       p.problem === 'both'
         ? 'each condition is one "penalty" (with "above") or one "quarterGrade", not both'
@@ -356,7 +358,9 @@ export const CODES = {
             ? `no bloc has a penalty criterion "${p.id}"${p.hint ? `; did you mean "${p.hint}"?` : ''} (penalties: ${p.known})`
             : p.problem === 'unknownGrade'
               ? `quarter grade "${p.label}" is not among the grades of scheme.yaml (${p.known})`
-              : `the last grade takes every unit refused above it: it cannot have "${p.key}"`,
+              : p.problem === 'quarterly'
+                ? `"quarterGrade" belongs to the year's grades (year.grades): a quarter's grade cannot depend on a quarter's grade`
+                : `the last grade takes every unit refused above it: it cannot have "${p.key}"`,
   },
   SCORECARD_GRADE_DUPLICATE: {
     severity: 'error',

@@ -45,6 +45,8 @@ export function checkGrades(grades: Grade[], source: SourceFile, at: (string | n
 /**
  * The names a grade list's conditions use: each penalty a criterion of some bloc's `penalty`
  * (a bloc without it cannot be penalised there), each quarter grade one of the quarters' grades.
+ * A quarter's grade is a condition of the year's grades only (`quarterGrades` undefined: these
+ * are the quarters' own grades), where a quarter of the year has one.
  */
 export function checkGradeNames(grades: Grade[], source: SourceFile, at: (string | number)[], blocs: readonly Bloc[], quarterGrades: readonly Grade[] | undefined): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -56,8 +58,9 @@ export function checkGradeNames(grades: Grade[], source: SourceFile, at: (string
       if ('penalty' in c && typeof c.penalty === 'string' && !('quarterGrade' in c) && !penalties.includes(c.penalty)) {
         out.push(diagnostic('SCORECARD_GRADE_CONDITION', source.locate([...path, 'penalty']), { problem: 'unknownPenalty', id: c.penalty, hint: closest(c.penalty, penalties) ?? '', known: penalties.join(', ') || '—' }));
       }
-      if ('quarterGrade' in c && typeof c.quarterGrade === 'string' && !('penalty' in c) && labels && !labels.includes(c.quarterGrade)) {
-        out.push(diagnostic('SCORECARD_GRADE_CONDITION', source.locate([...path, 'quarterGrade']), { problem: 'unknownGrade', label: c.quarterGrade, known: labels.join(', ') }));
+      if ('quarterGrade' in c && typeof c.quarterGrade === 'string' && !('penalty' in c)) {
+        if (!labels) out.push(diagnostic('SCORECARD_GRADE_CONDITION', source.locate([...path, 'quarterGrade'], 'key'), { problem: 'quarterly' }));
+        else if (!labels.includes(c.quarterGrade)) out.push(diagnostic('SCORECARD_GRADE_CONDITION', source.locate([...path, 'quarterGrade']), { problem: 'unknownGrade', label: c.quarterGrade, known: labels.join(', ') }));
       }
     }),
   );

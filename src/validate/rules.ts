@@ -80,7 +80,7 @@ export function validateRules(files: RuleFiles): { rules?: Rules; diagnostics: D
   // Penalties named by the grades' conditions: judged once every bloc file that could have them is sound.
   if (schemeSource && loaded.length === files.blocs.length) {
     const blocs = loaded.map((b) => b.bloc);
-    if (grades) out.push(...checkGradeNames(grades, schemeSource, ['grades'], blocs, grades));
+    if (grades) out.push(...checkGradeNames(grades, schemeSource, ['grades'], blocs, undefined));
     if (yearGrades) out.push(...checkGradeNames(yearGrades, schemeSource, ['year', 'grades'], blocs, grades));
   }
 
