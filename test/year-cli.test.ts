@@ -3,10 +3,12 @@
 // quarters, checked by hand in golden-samples.test.ts and appraisal.test.ts).
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { basename, join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LogEntry } from '../src/model/publication.js';
 import type { YearResults } from '../src/model/year.js';
 import { cchc, positionOf } from './helpers/cli.js';
 import { readDocument } from './helpers/docx.js';
@@ -87,6 +89,22 @@ describe('cchc year on the samples', () => {
     expect(year(dir).code).toBe(0);
     expect(readFileSync(join(dir, '2019', 'year.json')).equals(json)).toBe(true);
     expect(readFileSync(join(dir, '2019', 'year.xlsx')).equals(xlsx)).toBe(true);
+  });
+
+  it('each run appends a line to the year folder\'s log: the rules and the four results.json it read, year.json and year.xlsx, each with its digest', () => {
+    const dir = quarters();
+    expect(year(dir).code).toBe(0);
+    expect(year(dir, '--date', '2020-01-10').code).toBe(0);
+    const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+    const lines = readFileSync(join(dir, '2019', 'log.jsonl'), 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as LogEntry);
+    expect(lines.map((l) => [l.command, l.args.slice(-2)])).toEqual([
+      ['year', ['--lang', 'en']],
+      ['year', ['--date', '2020-01-10']],
+    ]);
+    const results = [1, 2, 3, 4].map((q) => join(dir, `2019-Q${q}`, 'results.json'));
+    expect(lines[1]!.inputs!.slice(-4)).toEqual(results.map((file) => ({ file, sha256: sha256(file) })));
+    expect(lines[1]!.inputs!.map((i) => basename(i.file))).toEqual(expect.arrayContaining(['scheme.yaml', 'units.yaml']));
+    expect(lines[1]!.outputs).toEqual(['year.json', 'year.xlsx'].map((file) => ({ file, sha256: sha256(join(dir, '2019', file)) })));
   });
 
   it('year.xlsx: one sheet per bloc with the title, the quarters, the annual score as a formula with its result, the reason, and the chart', async () => {

@@ -77,6 +77,13 @@ export function cannotWrite(err: { file: string; code: string }, lang: Lang): st
     : `cchc: cannot write ${err.file}: ${code} — previous outputs left as they were\n`;
 }
 
+/** The message for a run whose outputs are in place but whose log line could not be written: run `command` again. */
+export function cannotLog(err: { file: string; code: string }, log: string, command: string, lang: Lang): string {
+  return lang === 'vi'
+    ? `cchc: không ghi được nhật ký ${log} (${err.file}: ${err.code}); các tệp kết quả đã được ghi — hãy chạy lại cchc ${command} trước khi công bố\n`
+    : `cchc: cannot write the log ${log} (${err.file}: ${err.code}); the outputs were written — run cchc ${command} again before publishing\n`;
+}
+
 /** Who runs the command, for a quarter's log and manifest: the system's user name, else $USER, else "unknown". */
 export function currentUser(): string {
   try {

@@ -192,7 +192,7 @@ function program(): Command {
     .addOption(new Option('--date <YYYY-MM-DD>', 'ngày ký trên bảng tổng hợp / date printed on the sheets (default: left blank)').argParser(dateArg))
     .addOption(langOption())
     .action(async (opts) => {
-      process.exitCode = await yearCommand(opts);
+      process.exitCode = await yearCommand({ ...opts, args: process.argv.slice(2) });
     });
   cmd
     .command('publish')

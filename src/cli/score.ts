@@ -30,7 +30,7 @@ import {
 } from '../index.js';
 import { loadQuarter, type RulesCache } from './quarter.js';
 import { previousQuarterOf, requirePrevious } from './previous.js';
-import { EXIT_PROBLEMS, UsageError, type Output, STDIO, requireAppraisal, requireDir, progressBar, cannotWrite, currentUser } from './io.js';
+import { EXIT_PROBLEMS, UsageError, type Output, STDIO, requireAppraisal, requireDir, progressBar, cannotLog, cannotWrite, currentUser } from './io.js';
 
 export interface ScoreOptions {
   rules: string;
@@ -157,7 +157,7 @@ export async function scoreCommand(opts: ScoreOptions, io: Output = STDIO): Prom
     await appendLogLine(out, { time: new Date().toISOString(), user: currentUser(), ...entry });
   } catch (err) {
     if (!(err instanceof OutputError)) throw err;
-    io.err(cannotLog(err, join(out, LOG_FILE), opts.lang));
+    io.err(cannotLog(err, join(out, LOG_FILE), 'score', opts.lang));
     return EXIT_PROBLEMS;
   }
   if (skippedPrevious) {
@@ -275,11 +275,4 @@ function publishedMessage(out: string, manifest: Manifest | null, lang: Lang): s
   return lang === 'vi'
     ? `quý trong ${out} đã được công bố ngày ${when} bởi ${who} (${join(out, MANIFEST_FILE)}); để chấm lại, thêm --reopen --reason "…"`
     : `the quarter in ${out} was published on ${when} by ${who} (${join(out, MANIFEST_FILE)}); to score it again, add --reopen --reason "…"`;
-}
-
-/** The message for a run whose outputs are in place but whose log line could not be written. */
-function cannotLog(err: { file: string; code: string }, log: string, lang: Lang): string {
-  return lang === 'vi'
-    ? `cchc: không ghi được nhật ký ${log} (${err.file}: ${err.code}); các tệp kết quả đã được ghi — hãy chấm lại trước khi công bố\n`
-    : `cchc: cannot write the log ${log} (${err.file}: ${err.code}); the outputs were written — score again before publishing\n`;
 }

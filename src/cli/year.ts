@@ -1,7 +1,21 @@
 /** `cchc year`: the annual result from the four quarters' results.json. */
 import { join } from 'node:path';
-import { checkRules, formatDiagnostics, formatYear, OutputError, rollUpYearFiles, summarizeDiagnostics, writeYearFiles, type Lang, type YearResults } from '../index.js';
-import { EXIT_PROBLEMS, type Output, STDIO, cannotWrite, requireDir } from './io.js';
+import {
+  appendLogLine,
+  checkRules,
+  digestFiles,
+  digestOutputs,
+  formatDiagnostics,
+  formatYear,
+  LOG_FILE,
+  OutputError,
+  rollUpYearFiles,
+  summarizeDiagnostics,
+  writeYearFiles,
+  type Lang,
+  type YearResults,
+} from '../index.js';
+import { EXIT_PROBLEMS, type Output, STDIO, cannotLog, cannotWrite, currentUser, requireDir } from './io.js';
 
 export interface YearOptions {
   year: number;
@@ -12,6 +26,8 @@ export interface YearOptions {
   out?: string;
   allowMissing?: boolean;
   date?: string;
+  /** The command line after the program name, as the log records it. */
+  args?: string[];
   lang: Lang;
 }
 
@@ -22,10 +38,13 @@ export async function yearCommand(opts: YearOptions, io: Output = STDIO): Promis
   const sources = new Map(checked.sources);
   const problems = [...checked.diagnostics];
   let year: YearResults | undefined;
+  // Every file the roll-up read, digested into the year folder's log.
+  const inputs = [checked.files.scheme, checked.files.units, ...checked.files.blocs].filter((f) => f !== undefined).map((f) => f.file);
   if (checked.rules) {
     const run = await rollUpYearFiles(checked.rules, { year: opts.year, outRoot: opts.outRoot, allowMissing: opts.allowMissing ?? false, lang: opts.lang });
     for (const [path, text] of run.sources) sources.set(path, text);
     problems.push(...run.diagnostics);
+    inputs.push(...run.inputs);
     year = run.year;
   }
   if (problems.length > 0) io.err(`${formatDiagnostics(problems, sources, opts.lang)}\n`);
@@ -40,6 +59,14 @@ export async function yearCommand(opts: YearOptions, io: Output = STDIO): Promis
   } catch (err) {
     if (!(err instanceof OutputError)) throw err;
     io.err(cannotWrite(err, opts.lang));
+    return EXIT_PROBLEMS;
+  }
+  try {
+    const outputs = await digestOutputs(out, ['year.json', 'year.xlsx']);
+    await appendLogLine(out, { time: new Date().toISOString(), user: currentUser(), command: 'year', args: opts.args ?? [], inputs: await digestFiles(inputs), outputs });
+  } catch (err) {
+    if (!(err instanceof OutputError)) throw err;
+    io.err(cannotLog(err, join(out, LOG_FILE), 'year', opts.lang));
     return EXIT_PROBLEMS;
   }
   io.out(formatYear(year, opts.lang));

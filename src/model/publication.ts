@@ -12,13 +12,13 @@ export interface LogEntry {
   /** When the line was written (ISO 8601, UTC). */
   time: string;
   user: string;
-  /** `score`, `letters`, `publish` or `reopen` (readers take any name: a later version may log other commands). */
+  /** `score`, `letters`, `publish` or `reopen` in a quarter's folder, `year` in a year's (readers take any name: a later version may log other commands). */
   command: string;
   /** The command line after the program name. */
   args: string[];
-  /** `score`: every file the scoring read (rules, evidence, the previous quarter's results when compared); `letters`: the results and the previous quarter's. */
+  /** `score`: every file the scoring read (rules, evidence, the previous quarter's results when compared); `letters`: the results and the previous quarter's; `year`: the rules and the quarters' results. */
   inputs?: FileDigest[];
-  /** `score`, `letters`: every output the run stands behind, as it was in place after the run. */
+  /** `score`, `letters`, `year`: every output the run stands behind, as it was in place after the run. */
   outputs?: FileDigest[];
   /** `score`: the units whose score differs from the results.json the folder held before the run (every unit when it held none). */
   changed?: string[];
