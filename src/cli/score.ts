@@ -75,6 +75,9 @@ export async function scoreCommand(opts: ScoreOptions, io: Output = STDIO): Prom
   await requirePrevious(opts.previous, opts.lang);
   await requireAppraisal(opts, opts.lang);
   if (opts.out) await requireApartFromEvidence(opts.out, opts.evidence, opts.lang);
+  // The results.json a named folder holds is read before the evidence, while little else is held:
+  // at 3,000 units it is 71 MB, and parsing it takes some 290 MB for a moment.
+  const replaced = opts.out ? await replacedIn(opts.out) : undefined;
   // A folder of 3,000 returned forms takes seconds to read: a terminal sees it move.
   const reading = progressBar(vi ? 'Đọc số liệu' : 'Reading evidence', io);
   const quarter = await loadQuarter(opts, opts.reuse?.rules, (done, total) => total >= READING_BAR && reading.update(done, total));
@@ -107,7 +110,7 @@ export async function scoreCommand(opts: ScoreOptions, io: Output = STDIO): Prom
     return EXIT_PROBLEMS;
   }
   if (!opts.out) await requireApartFromEvidence(out, opts.evidence, opts.lang);
-  const before = await scoresBefore(out, results.quarter, opts);
+  const before = await scoresBefore(out, results.quarter, opts, replaced);
   const published = await readManifest(out);
   if (published !== undefined && !opts.reopen) throw new UsageError(publishedMessage(out, published, opts.lang));
   const args = opts.args ?? [];
@@ -200,25 +203,39 @@ async function requireApartFromEvidence(out: string, evidence: string, lang: Lan
 }
 
 /**
- * Of the results.json `out` holds, which this run replaces: its units' scores (none when it is
- * not of `quarter`) and the ids of its units, whose scorecards and letters go with it. Only they
- * are kept, not the file, which may be large; it is read once. Refuses the folder unless it is
- * this quarter's or `--force` (see requireOwnFolder).
+ * What a run needs of the results.json it replaces, read once: its quarter (undefined when there
+ * is none, null when it is not a cchc results file), its units' scores, and the ids of whatever
+ * units it lists, whose scorecards and letters go with it (also with --force over a file not
+ * ours). The file, which may be large, is not kept.
  */
-async function scoresBefore(out: string, quarter: string, opts: ScoreOptions): Promise<{ scores: Map<string, number>; ids: string[] }> {
+interface Replaced {
+  quarter: string | null | undefined;
+  scores: Map<string, number>;
+  ids: string[];
+}
+
+async function replacedIn(out: string): Promise<Replaced> {
   const { results, held } = await resultsIn(out);
-  if (!opts.force) requireOwnFolder(out, results, quarter, opts.lang);
-  // The ids of whatever the file holds: with --force over a file not ours, its units' files go with it.
-  return { scores: scoresIn(results, quarter), ids: unitIdsIn(held) };
+  return { quarter: results === null ? null : results?.quarter, scores: results ? scoresIn(results, results.quarter) : new Map(), ids: unitIdsIn(held) };
+}
+
+/**
+ * Of the results.json `out` holds (`replaced`, when read already), the scores of `quarter`'s
+ * units and the ids of its units. Refuses the folder unless it is this quarter's or `--force`
+ * (see requireOwnFolder).
+ */
+async function scoresBefore(out: string, quarter: string, opts: ScoreOptions, replaced?: Replaced): Promise<{ scores: Map<string, number>; ids: string[] }> {
+  const found = replaced ?? (await replacedIn(out));
+  if (!opts.force) requireOwnFolder(out, found.quarter, quarter, opts.lang);
+  return { scores: found.quarter === quarter ? found.scores : new Map(), ids: found.ids };
 }
 
 /**
  * Refuses (wrong usage) an output folder holding another quarter's results.json, or a
  * results.json that is not ours: writing there would replace them, and remove their scorecards.
  */
-function requireOwnFolder(out: string, results: Results | null | undefined, quarter: string, lang: Lang): void {
+function requireOwnFolder(out: string, found: string | null | undefined, quarter: string, lang: Lang): void {
   const vi = lang === 'vi';
-  const found = results === null ? null : results?.quarter;
   if (found === undefined || found === quarter) return;
   if (found === null) {
     const file = join(out, 'results.json');
