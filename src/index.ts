@@ -69,6 +69,7 @@ export async function checkRules(dir: string): Promise<CheckedRules> {
 
 export { compareQuarters, type Comparison } from './rank/compare-quarters.js';
 export { changedUnits, scoresIn, unitIdsIn } from './rank/changed-units.js';
+export { skimResults } from './load/results-skim.js';
 export type * from './model/publication.js';
 export {
   appendLogLine,

@@ -18,6 +18,7 @@ import {
   scoreAppraised,
   scoreQuarter,
   scoresIn,
+  skimResults,
   unitIdsIn,
   summarizeDiagnostics,
   writeReports,
@@ -75,9 +76,6 @@ export async function scoreCommand(opts: ScoreOptions, io: Output = STDIO): Prom
   await requirePrevious(opts.previous, opts.lang);
   await requireAppraisal(opts, opts.lang);
   if (opts.out) await requireApartFromEvidence(opts.out, opts.evidence, opts.lang);
-  // The results.json a named folder holds is read before the evidence, while little else is held:
-  // at 3,000 units it is 71 MB, and parsing it takes some 290 MB for a moment.
-  const replaced = opts.out ? await replacedIn(opts.out) : undefined;
   // A folder of 3,000 returned forms takes seconds to read: a terminal sees it move.
   const reading = progressBar(vi ? 'Đọc số liệu' : 'Reading evidence', io);
   const quarter = await loadQuarter(opts, opts.reuse?.rules, (done, total) => total >= READING_BAR && reading.update(done, total));
@@ -110,7 +108,7 @@ export async function scoreCommand(opts: ScoreOptions, io: Output = STDIO): Prom
     return EXIT_PROBLEMS;
   }
   if (!opts.out) await requireApartFromEvidence(out, opts.evidence, opts.lang);
-  const before = await scoresBefore(out, results.quarter, opts, replaced);
+  const before = await scoresBefore(out, results.quarter, opts);
   const published = await readManifest(out);
   if (published !== undefined && !opts.reopen) throw new UsageError(publishedMessage(out, published, opts.lang));
   const args = opts.args ?? [];
@@ -203,31 +201,15 @@ async function requireApartFromEvidence(out: string, evidence: string, lang: Lan
 }
 
 /**
- * What a run needs of the results.json it replaces, read once: its quarter (undefined when there
- * is none, null when it is not a cchc results file), its units' scores, and the ids of whatever
- * units it lists, whose scorecards and letters go with it (also with --force over a file not
- * ours). The file, which may be large, is not kept.
+ * Of the results.json `out` holds, which this run replaces: its units' scores (none when it is
+ * not of `quarter`) and the ids of whatever units it lists, whose scorecards and letters go with
+ * it (also with --force over a file not ours). Refuses the folder unless it is this quarter's or
+ * `--force` (see requireOwnFolder).
  */
-interface Replaced {
-  quarter: string | null | undefined;
-  scores: Map<string, number>;
-  ids: string[];
-}
-
-async function replacedIn(out: string): Promise<Replaced> {
+async function scoresBefore(out: string, quarter: string, opts: ScoreOptions): Promise<{ scores: Map<string, number>; ids: string[] }> {
   const { results, held } = await resultsIn(out);
-  return { quarter: results === null ? null : results?.quarter, scores: results ? scoresIn(results, results.quarter) : new Map(), ids: unitIdsIn(held) };
-}
-
-/**
- * Of the results.json `out` holds (`replaced`, when read already), the scores of `quarter`'s
- * units and the ids of its units. Refuses the folder unless it is this quarter's or `--force`
- * (see requireOwnFolder).
- */
-async function scoresBefore(out: string, quarter: string, opts: ScoreOptions, replaced?: Replaced): Promise<{ scores: Map<string, number>; ids: string[] }> {
-  const found = replaced ?? (await replacedIn(out));
-  if (!opts.force) requireOwnFolder(out, found.quarter, quarter, opts.lang);
-  return { scores: found.quarter === quarter ? found.scores : new Map(), ids: found.ids };
+  if (!opts.force) requireOwnFolder(out, results === null ? null : results?.quarter, quarter, opts.lang);
+  return { scores: scoresIn(results, quarter), ids: unitIdsIn(held) };
 }
 
 /**
@@ -254,24 +236,22 @@ function requireOwnFolder(out: string, found: string | null | undefined, quarter
 
 /**
  * The results.json in `out` (`results`): undefined when there is none, null when it is not a
- * cchc results file; and what it holds as JSON (`held`), whatever that is.
+ * cchc results file; and what it holds as JSON (`held`), whatever that is. Both only as far as
+ * they are read here (skimResults): the stamp, and the units' ids and scores.
  */
 async function resultsIn(out: string): Promise<{ results: Results | null | undefined; held?: unknown }> {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(join(out, 'results.json'), 'utf8');
+    bytes = await readFile(join(out, 'results.json'));
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     // No folder, or a file where the folder should be: nothing to protect (writing will say what is wrong).
     if (code === 'ENOENT' || code === 'ENOTDIR') return { results: undefined };
     return { results: null };
   }
-  try {
-    const held = JSON.parse(text) as unknown;
-    return { results: isResultsFile(held) ? held : null, held };
-  } catch {
-    return { results: null };
-  }
+  const held = skimResults(bytes);
+  if (held === undefined) return { results: null };
+  return { results: isResultsFile(held) ? held : null, held };
 }
 
 /** Refuses (wrong usage) `--reopen` without a reason, and a reason without `--reopen`. */
