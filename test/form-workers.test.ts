@@ -5,6 +5,7 @@
 // this compares is what crosses between threads. That the places are right is shown by the form
 // tests, which name cells.
 import { copyFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
@@ -44,10 +45,15 @@ describe('evidence forms read on worker threads', () => {
 
     const types = factTypesOf((await checkRules('rules')).rules!);
     const progress: number[] = [];
+    // Node says so of every worker thread started (the process's 'worker' event).
+    let started = 0;
+    const count = () => void started++;
+    process.on('worker', count);
     const { files, diagnostics } = await loadEvidenceFiles(dir, types, (done, total) => {
       expect(total).toBe(names.length);
       progress.push(done);
-    });
+    }).finally(() => process.off('worker', count));
+    expect(started).toBe(availableParallelism() >= 2 ? availableParallelism() : 0);
     const here = [];
     for (const name of names) here.push(await loadEvidenceWorkbook(join(dir, name), typeOfFact(types)));
 
