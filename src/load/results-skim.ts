@@ -10,7 +10,8 @@
  * but of another kind is kept only as its kind (an object `{}`, an array `[]`, or `null`), so that
  * isResultsFile, scoresIn and unitIdsIn answer for the pruned value as for the whole file. A key
  * given twice counts at its last copy, as in JSON.parse. Nesting of any depth is checked without
- * recursion past the members read.
+ * recursion past the members read. A text read of more than V8's longest string (512 MiB), which
+ * JSON.parse could not have read either, gives undefined too.
  */
 
 /** What is wanted of a value, by where it is. */
@@ -33,7 +34,7 @@ export function skimResults(bytes: Buffer): unknown {
     skim.space();
     return skim.at === bytes.length ? value : undefined;
   } catch (err) {
-    if (err instanceof NotJson) return undefined;
+    if (err instanceof NotJson || (err as NodeJS.ErrnoException).code === 'ERR_STRING_TOO_LONG') return undefined;
     throw err;
   }
 }
@@ -172,15 +173,11 @@ class Skimmer {
       this.string();
       return read ? this.text(start, this.at) : undefined;
     }
-    for (const [word, value] of [
-      ['true', true],
-      ['false', false],
-      ['null', null],
-    ] as const) {
-      if (this.bytes.toString('latin1', this.at, this.at + word.length) === word) {
-        this.at += word.length;
-        return value;
-      }
+    const word = c === 0x74 ? 'true' : c === 0x66 ? 'false' : c === 0x6e ? 'null' : undefined;
+    if (word !== undefined) {
+      for (let k = 1; k < word.length; k++) if (this.bytes[this.at + k] !== word.charCodeAt(k)) throw new NotJson();
+      this.at += word.length;
+      return word === 'true' ? true : word === 'false' ? false : null;
     }
     this.number();
     return read ? Number(this.bytes.toString('latin1', start, this.at)) : undefined;
@@ -200,7 +197,7 @@ class Skimmer {
         const e = b[++i];
         if (e === undefined || !ESCAPED.has(e)) break;
         if (e === 0x75) {
-          if (![1, 2, 3, 4].every((k) => isHex(b[i + k]))) break;
+          if (!(isHex(b[i + 1]) && isHex(b[i + 2]) && isHex(b[i + 3]) && isHex(b[i + 4]))) break;
           i += 4;
         }
       }
@@ -214,7 +211,7 @@ class Skimmer {
     let i = this.at;
     if (b[i] === 0x2d) i++;
     if (b[i] === 0x30) i++;
-    else if (isDigit(b[i]) && b[i] !== 0x30) while (isDigit(b[i])) i++;
+    else if (isDigit(b[i])) while (isDigit(b[i])) i++;
     else throw new NotJson();
     if (b[i] === 0x2e) {
       i++;
@@ -232,7 +229,10 @@ class Skimmer {
 
   /** A string's text, its quotes included between `start` and `end`, as JSON.parse gives it. */
   private text(start: number, end: number): string {
-    return JSON.parse(this.bytes.toString('utf8', start, end)) as string;
+    // Most are plain ASCII (keys, ids, quarters): read as they are.
+    let plain = true;
+    for (let i = start + 1; i < end - 1 && plain; i++) plain = this.bytes[i]! < 0x80 && this.bytes[i] !== BACKSLASH;
+    return plain ? this.bytes.toString('latin1', start + 1, end - 1) : (JSON.parse(this.bytes.toString('utf8', start, end)) as string);
   }
 
   /** Moves past JSON's white space: space, tab, line feed, carriage return. */
