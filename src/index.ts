@@ -1,5 +1,6 @@
 /** The programmatic API; the command line is built on it. */
 import { loadRuleFiles, type RuleFiles } from './load/rules.js';
+export { ruleSources } from './load/rules.js';
 import type { SourceFile } from './load/yaml-file.js';
 import { loadJsonFile } from './load/json-file.js';
 import type { Results } from './model/results.js';
@@ -69,7 +70,7 @@ export async function checkRules(dir: string): Promise<CheckedRules> {
 
 export { compareQuarters, type Comparison } from './rank/compare-quarters.js';
 export { changedUnits, scoresIn, unitIdsIn } from './rank/changed-units.js';
-export { skimResults } from './load/results-skim.js';
+export { skimResults, skimResultsFile } from './load/results-skim.js';
 export type * from './model/publication.js';
 export {
   appendLogLine,

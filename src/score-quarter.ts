@@ -5,7 +5,7 @@ import { reasonOf } from './evaluate/reason.js';
 import { ownOf, setOwn } from './model/own.js';
 import { roundHalfUp } from './model/round.js';
 import type { Lang } from './diagnostics/codes.js';
-import type { RuleFiles } from './load/rules.js';
+import { ruleSources, type RuleFiles } from './load/rules.js';
 import type { Evidence, FactEvidence } from './model/evidence.js';
 import type { BlocOutcome, CriterionOutcome, Results } from './model/results.js';
 import { factsOfCriterion, placedCriteria, type Aggregate, type Bloc, type Rules } from './model/scorecard.js';
@@ -208,8 +208,7 @@ function sourceOfComputed(bloc: Bloc, fact: string): string | undefined {
 /** SHA-256 over the scorecard files, by name and content, so a result names the exact rules that made it. */
 export function rulesDigest(files: RuleFiles): string {
   const hash = createHash('sha256');
-  const all = [files.scheme, files.units, ...files.blocs].filter((f) => f !== undefined);
-  for (const f of [...all].sort((a, b) => (baseName(a.file) < baseName(b.file) ? -1 : 1))) {
+  for (const f of ruleSources(files).sort((a, b) => (baseName(a.file) < baseName(b.file) ? -1 : 1))) {
     hash.update(`${baseName(f.file)}\0${f.text}\0`);
   }
   return `sha256:${hash.digest('hex')}`;

@@ -1,9 +1,9 @@
 // From FORMS_ON_WORKERS forms on, a folder's forms are read on worker threads (load/evidence.ts):
 // the evidence, the stamps, the diagnostics and the place of every value must be those of each
 // form read on the main thread, in the same order. The built files are used, since a worker runs
-// the compiled form-worker.js. Both ways go through the form's plain data (sourceOfForm); what
-// this compares is what crosses between threads. That the places are right is shown by the form
-// tests, which name cells.
+// the compiled form-worker.js. Only the workers' forms cross between threads, as plain data
+// (FormPlaces.toPlain and fromPlain, then structured cloning): what this compares is what that
+// crossing keeps.
 import { copyFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';

@@ -4,6 +4,7 @@ import { dirname, join, normalize } from 'node:path';
 import {
   checkRules,
   factTypesOf,
+  ruleSources,
   hasErrors,
   givenByAppraisal,
   loadAppraisalWorkbook,
@@ -88,7 +89,7 @@ export async function loadQuarter(opts: QuarterOptions, cache?: RulesCache, onPr
   let appraised: AppraisedQuarter | undefined;
   let refused = false;
   // Every file the scoring reads, as the log of a quarter names them.
-  const read = [checked.files.scheme, checked.files.units, ...checked.files.blocs, ...loaded.files].filter((f) => f !== undefined).map((f) => f.file);
+  const read = [...ruleSources(checked.files), ...loaded.files].map((f) => f.file);
   read.push(...(appraisal?.files ?? []));
   if (appraisal) {
     problems.push(...appraisal.diagnostics);

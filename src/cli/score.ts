@@ -1,5 +1,5 @@
 /** `cchc score`: a quarter scored, its results, ranking and unit scorecards written. */
-import { readFile, realpath } from 'node:fs/promises';
+import { realpath } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import {
   appendLogLine,
@@ -18,7 +18,7 @@ import {
   scoreAppraised,
   scoreQuarter,
   scoresIn,
-  skimResults,
+  skimResultsFile,
   unitIdsIn,
   summarizeDiagnostics,
   writeReports,
@@ -207,9 +207,11 @@ async function requireApartFromEvidence(out: string, evidence: string, lang: Lan
  * `--force` (see requireOwnFolder).
  */
 async function scoresBefore(out: string, quarter: string, opts: ScoreOptions): Promise<{ scores: Map<string, number>; ids: string[] }> {
-  const { results, held } = await resultsIn(out);
-  if (!opts.force) requireOwnFolder(out, results === null ? null : results?.quarter, quarter, opts.lang);
-  return { scores: scoresIn(results, quarter), ids: unitIdsIn(held) };
+  // No file (undefined), or not a cchc results file (null), or its quarter.
+  const held = await skimResultsFile(join(out, 'results.json'));
+  const found = held === undefined ? undefined : isResultsFile(held) ? held.quarter : null;
+  if (!opts.force) requireOwnFolder(out, found, quarter, opts.lang);
+  return { scores: found === quarter ? scoresIn(held, quarter) : new Map(), ids: unitIdsIn(held) };
 }
 
 /**
@@ -232,26 +234,6 @@ function requireOwnFolder(out: string, found: string | null | undefined, quarter
       ? `thư mục ${out} đang chứa kết quả quý ${found}, không phải quý ${quarter}; thêm --force để ghi đè, hoặc chọn --out khác`
       : `${out} holds the results of ${found}, not ${quarter}; add --force to write over them, or choose another --out`,
   );
-}
-
-/**
- * The results.json in `out` (`results`): undefined when there is none, null when it is not a
- * cchc results file; and what it holds as JSON (`held`), whatever that is. Both only as far as
- * they are read here (skimResults): the stamp, and the units' ids and scores.
- */
-async function resultsIn(out: string): Promise<{ results: Results | null | undefined; held?: unknown }> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(join(out, 'results.json'));
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    // No folder, or a file where the folder should be: nothing to protect (writing will say what is wrong).
-    if (code === 'ENOENT' || code === 'ENOTDIR') return { results: undefined };
-    return { results: null };
-  }
-  const held = skimResults(bytes);
-  if (held === undefined) return { results: null };
-  return { results: isResultsFile(held) ? held : null, held };
 }
 
 /** Refuses (wrong usage) `--reopen` without a reason, and a reason without `--reopen`. */

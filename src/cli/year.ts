@@ -10,6 +10,7 @@ import {
   LOG_FILE,
   OutputError,
   rollUpYearFiles,
+  ruleSources,
   summarizeDiagnostics,
   writeYearFiles,
   type Lang,
@@ -39,7 +40,7 @@ export async function yearCommand(opts: YearOptions, io: Output = STDIO): Promis
   const problems = [...checked.diagnostics];
   let year: YearResults | undefined;
   // Every file the roll-up read, digested into the year folder's log.
-  const inputs = [checked.files.scheme, checked.files.units, ...checked.files.blocs].filter((f) => f !== undefined).map((f) => f.file);
+  const inputs = ruleSources(checked.files).map((f) => f.file);
   if (checked.rules) {
     const run = await rollUpYearFiles(checked.rules, { year: opts.year, outRoot: opts.outRoot, allowMissing: opts.allowMissing ?? false, lang: opts.lang });
     for (const [path, text] of run.sources) sources.set(path, text);

@@ -50,19 +50,20 @@ export async function loadEvidenceWorkbook(file: string, typeOf: FactTypeOf, ope
 }
 
 /**
- * What a filled evidence form holds, as plain data a worker thread can send: the data, the stamps
- * of its sheets, where each value was read, and which values were refused (by `key`).
+ * What a filled evidence form holds: the data, the stamps of its sheets, where each value was
+ * read, and which values were refused (by `key`). With its places as plain data (`toPlain`), a
+ * worker thread can send it.
  */
-export interface ReadForm {
+export interface ReadForm<Places = FormPlaces> {
   file: string;
   start: Location;
   data: { quarter: string; units: Record<string, RawEntry> };
   forms: FormStamp[];
-  places: PlainPlaces;
+  places: Places;
   refused: Set<string>;
 }
 
-/** Reads a filled evidence form (see loadEvidenceWorkbook) into plain data. */
+/** Reads a filled evidence form (see loadEvidenceWorkbook). */
 export async function readEvidenceWorkbook(file: string, typeOf: FactTypeOf, open: WorkbookOpener = openWorkbook): Promise<{ form?: ReadForm; diagnostics: Diagnostic[] }> {
   const opened = await open(file);
   if (!('wb' in opened)) return opened;
@@ -98,7 +99,7 @@ export async function readEvidenceWorkbook(file: string, typeOf: FactTypeOf, ope
       const note = textOf(ws.getCell(r, FORM.col.note));
       if (rowKey.startsWith(FORM.manualPrefix)) {
         const id = rowKey.slice(FORM.manualPrefix.length);
-        const points = readCell(ws.getCell(r, FORM.col.value), 'number', valueAt, ['units', unit, 'manual', rowKey.slice(FORM.manualPrefix.length)]);
+        const points = readCell(ws.getCell(r, FORM.col.value), 'number', valueAt, ['units', unit, 'manual', id]);
         place(['manual', id], r, FORM.col.value);
         place(['manual', id], r, FORM.col.key, 'key');
         place(['manual', id, 'points'], r, FORM.col.value);
@@ -130,12 +131,12 @@ export async function readEvidenceWorkbook(file: string, typeOf: FactTypeOf, ope
   }
   const start: Location = { file, sheet: wb.worksheets[0]?.name ?? '', line: 1, col: 1 };
   if (forms.length === 0) return { diagnostics: diagnostics.length > 0 ? diagnostics : [diagnostic('EVIDENCE_NOT_A_FORM', start)] };
-  return { form: { file, start, data: { quarter: forms[0]!.quarter, units }, forms, places: places.toPlain(), refused }, diagnostics };
+  return { form: { file, start, data: { quarter: forms[0]!.quarter, units }, forms, places, refused }, diagnostics };
 }
 
 /** The source file of a form read, its values located at their cells. */
 export function sourceOfForm(form: ReadForm): SourceFile {
-  const places = FormPlaces.fromPlain(form.file, form.places);
+  const { places } = form;
   return {
     file: form.file,
     text: '',

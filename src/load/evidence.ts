@@ -2,7 +2,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { extname, join } from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import type { FactTypes, ReadForm } from './evidence-workbook.js';
+import type { FactTypes, PlainPlaces, ReadForm } from './evidence-workbook.js';
 import { runOnWorkers } from './worker-pool.js';
 import type { SourceFile } from './yaml-file.js';
 import { loadYamlFiles, type Loaded } from './yaml-files.js';
@@ -93,7 +93,10 @@ async function loadWorkbooks(files: readonly string[], types: FactTypes, onDone:
   return runOnWorkers(new URL('./form-worker.js', import.meta.url), files, {
     count: availableParallelism(),
     shared: types,
-    receive: ({ form, diagnostics }: { form?: ReadForm; diagnostics: Diagnostic[] }): Loaded => ({ source: form && reader.sourceOfForm(form), diagnostics }),
+    receive: ({ form, diagnostics }: { form?: ReadForm<PlainPlaces>; diagnostics: Diagnostic[] }): Loaded => ({
+      source: form && reader.sourceOfForm({ ...form, places: reader.FormPlaces.fromPlain(form.file, form.places) }),
+      diagnostics,
+    }),
     onDone,
     describe: (file) => file,
   });

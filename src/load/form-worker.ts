@@ -1,7 +1,7 @@
 /**
  * A worker thread that reads filled evidence forms (see evidence.ts): given the facts' types as it
- * starts, it receives a workbook's name and sends back what the form holds as plain data, and its
- * diagnostics; the form's source is made again on the main thread (sourceOfForm).
+ * starts, it receives a workbook's name and sends back what the form holds, its places as plain
+ * data, and its diagnostics; the form's source is made again on the main thread (sourceOfForm).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { readEvidenceWorkbook, typeOfFact, type FactTypes } from './evidence-workbook.js';
@@ -9,5 +9,5 @@ import { readEvidenceWorkbook, typeOfFact, type FactTypes } from './evidence-wor
 const typeOf = typeOfFact(workerData as FactTypes);
 
 parentPort!.on('message', (file: string) => {
-  void readEvidenceWorkbook(file, typeOf).then((read) => parentPort!.postMessage(read));
+  void readEvidenceWorkbook(file, typeOf).then(({ form, diagnostics }) => parentPort!.postMessage({ form: form && { ...form, places: form.places.toPlain() }, diagnostics }));
 });

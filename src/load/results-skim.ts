@@ -13,6 +13,7 @@
  * recursion past the members read. A text read of more than V8's longest string (512 MiB), which
  * JSON.parse could not have read either, gives undefined too.
  */
+import { readFile } from 'node:fs/promises';
 
 /** What is wanted of a value, by where it is. */
 const enum Role {
@@ -26,6 +27,22 @@ const enum Role {
 }
 
 class NotJson extends Error {}
+
+/**
+ * The results.json at `file`, skimmed: undefined when there is none (nor its folder), null when
+ * it cannot be read or is not JSON.
+ */
+export async function skimResultsFile(file: string): Promise<unknown> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+    return null;
+  }
+  return skimResults(bytes) ?? null;
+}
 
 export function skimResults(bytes: Buffer): unknown {
   const skim = new Skimmer(bytes);
@@ -79,40 +96,36 @@ class Skimmer {
 
   private object(role: Role): Record<string, unknown> {
     const out: Record<string, unknown> = {};
-    this.at++;
-    this.space();
-    if (this.bytes[this.at] === CLOSE_OBJECT) {
-      this.at++;
-      return out;
-    }
-    for (;;) {
+    this.items(CLOSE_OBJECT, () => {
       const key = this.key(true)!;
       const wanted = roleOf(role, key);
       // Only the names roleOf knows are set: never `__proto__`.
       if (wanted === undefined) this.skip();
       else out[key] = this.value(wanted);
-      this.space();
-      const next = this.bytes[this.at++];
-      if (next === COMMA) continue;
-      if (next === CLOSE_OBJECT) return out;
-      throw new NotJson();
-    }
+    });
+    return out;
   }
 
   private array(role: Role): unknown[] {
     const out: unknown[] = [];
+    this.items(CLOSE_ARRAY, () => out.push(this.value(role)));
+    return out;
+  }
+
+  /** The members of an object or the items of an array, each read by `each`, the commas and brackets checked. */
+  private items(close: number, each: () => void): void {
     this.at++;
     this.space();
-    if (this.bytes[this.at] === CLOSE_ARRAY) {
+    if (this.bytes[this.at] === close) {
       this.at++;
-      return out;
+      return;
     }
     for (;;) {
-      out.push(this.value(role));
+      each();
       this.space();
       const next = this.bytes[this.at++];
       if (next === COMMA) continue;
-      if (next === CLOSE_ARRAY) return out;
+      if (next === close) return;
       throw new NotJson();
     }
   }

@@ -12,6 +12,11 @@ export interface RuleFiles {
   blocs: SourceFile[];
 }
 
+/** The rule files read, scheme and units first. */
+export function ruleSources(files: RuleFiles): SourceFile[] {
+  return [files.scheme, files.units, ...files.blocs].filter((f) => f !== undefined);
+}
+
 export const SCHEME_FILE = 'scheme.yaml';
 export const UNITS_FILE = 'units.yaml';
 

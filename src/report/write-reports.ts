@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
 import type { Results } from '../model/results.js';
-import { skimResults } from '../load/results-skim.js';
+import { skimResultsFile } from '../load/results-skim.js';
 import { unitIdsIn } from '../rank/changed-units.js';
 import { writeJsonFile } from './files/json-file.js';
 import type { OutputError } from './files/output-error.js';
@@ -191,7 +191,7 @@ async function inWorkers(shared: UnitDocumentsInput, jobs: UnitDocumentJob[], co
 export async function writeReports(input: ReportInput, out: string, options: WriteOptions = {}): Promise<{ written: string[]; kept: string[]; leftovers: OutputError[]; digests: ReadonlyMap<string, string> }> {
   const { onProgress = () => undefined, ops, unitFiles: withUnits = true, letters: withLetters = true } = options;
   // Only the ids are kept of the results.json replaced, which may be large.
-  const gone = options.replaces ?? unitIdsIn(await readFile(join(out, 'results.json')).then(skimResults, () => undefined));
+  const gone = options.replaces ?? unitIdsIn(await skimResultsFile(join(out, 'results.json')));
   const files = unitFiles(input.results);
   const { memo } = options;
   const inputs = memo ? documentInputs(input, withUnits, withLetters) : new Map<string, string>();
